@@ -1,0 +1,638 @@
+//! One test per path through the flow, driven with hand-made time.
+
+mod support;
+
+use support::*;
+use twostep_flow::*;
+use twostep_protocol::*;
+
+#[test]
+fn begin_loads_the_challenge_with_a_deadline() {
+    let mut h = Harness::new();
+    h.on(Event::Begin {
+        session_id: Some("resume-me".into()),
+        user_hint: None,
+    });
+    let (_, call) = h.last_call();
+    assert_eq!(
+        call,
+        Call::Start(StartRequest {
+            session_id: Some("resume-me".into()),
+            user_hint: None
+        })
+    );
+    assert!(h.fx.contains(&Effect::Schedule {
+        timer: Timer::Request,
+        after_ms: 15_000
+    }));
+    assert_eq!(h.flow.phase, Phase::Loading);
+    assert!(h.flow.has_way_forward());
+}
+
+#[test]
+fn the_challenge_arms_the_window_and_sends_the_default_method() {
+    let mut h = Harness::new();
+    h.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+    });
+    h.reply(Ok(Reply::Started(challenge())));
+    assert!(h.fx.contains(&Effect::Schedule {
+        timer: Timer::Window,
+        after_ms: 600_000
+    }));
+    assert!(h.emitted().contains(&HostEvent::Ready));
+    let (_, call) = h.last_call();
+    assert_eq!(
+        call,
+        Call::Send(SendRequest {
+            session_id: "sess-1".into(),
+            method_id: "sms-1".into(),
+            resend: false
+        })
+    );
+    assert!(matches!(h.flow.phase, Phase::Sending { resend: false, .. }));
+    assert_eq!(h.flow.window_left_ms(h.now), Some(600_000));
+}
+
+#[test]
+fn an_unknown_default_method_falls_back_to_the_first() {
+    let mut h = Harness::new();
+    let mut c = challenge();
+    c.default_method = "gone".into();
+    h.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+    });
+    h.reply(Ok(Reply::Started(c)));
+    let (_, call) = h.last_call();
+    assert!(matches!(call, Call::Send(r) if r.method_id == "sms-1"));
+}
+
+#[test]
+fn a_sent_text_shows_where_and_when_and_focuses_the_code() {
+    let mut h = Harness::new();
+    h.start_sms();
+    let sent = h.now;
+    let c = h.code();
+    assert_eq!(c.target.as_deref(), Some("••••••12"));
+    assert_eq!(c.sent_at, Some(sent));
+    assert_eq!(c.resend_at, Some(sent + 30_000));
+    assert_eq!(c.sends, 1);
+    assert!(h.fx.contains(&Effect::Focus(Focus::CodeInput)));
+}
+
+#[test]
+fn a_pasted_code_with_spaces_submits_itself() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::CodeChanged("123 456".into()));
+    let (_, call) = h.last_call();
+    assert_eq!(
+        call,
+        Call::Verify(VerifyRequest {
+            session_id: "sess-1".into(),
+            method_id: "sms-1".into(),
+            code: "123456".into()
+        })
+    );
+    assert!(h.code().submitting);
+    h.reply(Ok(Reply::Verified(VerifyResponse {
+        assertion: "proof".into(),
+    })));
+    assert_eq!(
+        h.flow.phase,
+        Phase::Verified {
+            assertion: "proof".into()
+        }
+    );
+    assert!(h.emitted().contains(&HostEvent::Verified {
+        assertion: "proof".into()
+    }));
+    assert!(h.fx.contains(&Effect::Cancel(Timer::Window)));
+}
+
+#[test]
+fn without_auto_submit_the_button_submits_and_partial_codes_are_refused() {
+    let mut h = Harness::with_config(FlowConfig {
+        auto_submit: false,
+        ..FlowConfig::default()
+    });
+    h.start_sms();
+    h.on(Event::CodeChanged("123".into()));
+    assert!(!h.made_call());
+    h.on(Event::SubmitCode);
+    assert!(!h.made_call());
+    assert_eq!(h.code().notice, Some(CodeNotice::Incomplete));
+    h.on(Event::CodeChanged("123-456".into()));
+    assert!(!h.made_call());
+    h.on(Event::SubmitCode);
+    assert!(h.made_call());
+}
+
+#[test]
+fn letters_are_dropped_with_a_hint() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::CodeChanged("12a".into()));
+    assert_eq!(h.code().code, "12");
+    assert_eq!(h.code().notice, Some(CodeNotice::DigitsOnly));
+}
+
+#[test]
+fn a_wrong_code_shows_attempts_left_then_locks_out() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::CodeChanged("111111".into()));
+    let mut e = err(ErrorCode::InvalidCode);
+    e.attempts_left = Some(2);
+    h.reply(Err(e));
+    assert_eq!(
+        h.code().notice,
+        Some(CodeNotice::Wrong {
+            attempts_left: Some(2)
+        })
+    );
+    assert_eq!(h.code().code, "", "the wrong code is cleared");
+    assert!(!h.code().submitting);
+
+    h.on(Event::CodeChanged("222222".into()));
+    let mut e = err(ErrorCode::TooManyAttempts);
+    e.retry_after_secs = Some(45);
+    h.reply(Err(e));
+    let until = h.now + 45_000;
+    assert_eq!(h.code().notice, Some(CodeNotice::Locked { until }));
+    assert!(h.code().is_locked(h.now));
+    assert!(!h.flow.can_resend(h.now));
+
+    // Typing during the lockout does nothing.
+    h.on(Event::CodeChanged("333333".into()));
+    assert!(!h.made_call());
+    assert_eq!(h.code().code, "");
+
+    // Afterwards a new code can be requested.
+    h.advance(45_000);
+    assert!(!h.code().is_locked(h.now));
+    assert!(h.flow.can_resend(h.now));
+}
+
+#[test]
+fn attempts_left_zero_is_a_lockout_too() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::CodeChanged("111111".into()));
+    let mut e = err(ErrorCode::InvalidCode);
+    e.attempts_left = Some(0);
+    h.reply(Err(e));
+    assert!(h.code().is_locked(h.now));
+}
+
+#[test]
+fn an_expired_code_allows_a_resend_at_once() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::CodeChanged("111111".into()));
+    h.reply(Err(err(ErrorCode::Expired)));
+    assert_eq!(h.code().notice, Some(CodeNotice::Expired));
+    assert!(h.flow.can_resend(h.now));
+}
+
+#[test]
+fn resend_waits_for_the_cool_down_and_then_only_the_newest_code_counts() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.advance(29_999);
+    assert!(!h.flow.can_resend(h.now));
+    h.on(Event::Resend);
+    assert!(!h.made_call(), "resend is refused during the cool-down");
+
+    h.advance(1);
+    h.on(Event::Resend);
+    let (_, call) = h.last_call();
+    assert!(matches!(call, Call::Send(r) if r.resend && r.method_id == "sms-1"));
+    h.reply(Ok(Reply::Sent(SendResponse {
+        method_id: "sms-1".into(),
+        delivery: code_delivery(Some("••••••12"), Some(60)),
+    })));
+    assert_eq!(h.code().sends, 2);
+    assert_eq!(h.code().resend_at, Some(h.now + 60_000));
+}
+
+#[test]
+fn a_refused_resend_returns_to_the_code_entry() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::CodeChanged("12".into()));
+    h.advance(30_000);
+    h.on(Event::Resend);
+    let mut e = err(ErrorCode::RateLimited);
+    e.retry_after_secs = Some(120);
+    h.reply(Err(e));
+    let c = h.code();
+    assert_eq!(c.code, "12", "what was typed is kept");
+    assert_eq!(
+        c.notice,
+        Some(CodeNotice::RateLimited {
+            until: h.now + 120_000
+        })
+    );
+    assert!(!h.flow.can_resend(h.now));
+}
+
+#[test]
+fn another_option_is_suggested_when_nothing_arrives() {
+    let mut h = Harness::new();
+    let mut c = challenge();
+    c.default_method = "sms-2".into();
+    h.start_with(
+        c,
+        Delivery::Code {
+            target: Some("••••••78".into()),
+            code_length: 6,
+            resend_after_secs: Some(30),
+            suggest_other_after_secs: Some(20),
+        },
+    );
+    assert!(!h.flow.suggests_other(h.now));
+    h.advance(20_000);
+    assert!(h.flow.suggests_other(h.now));
+}
+
+#[test]
+fn switching_methods_sends_with_the_new_one_and_tells_the_host() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::OpenPicker);
+    assert_eq!(h.flow.overlay, Some(Overlay::Picker));
+    assert!(h.fx.contains(&Effect::Focus(Focus::Picker)));
+    h.on(Event::PickMethod("sms-2".into()));
+    assert_eq!(h.flow.overlay, None);
+    assert!(h.emitted().contains(&HostEvent::MethodChanged {
+        method_id: "sms-2".into()
+    }));
+    let (_, call) = h.last_call();
+    assert!(matches!(call, Call::Send(r) if r.method_id == "sms-2" && !r.resend));
+    h.reply(Ok(Reply::Sent(SendResponse {
+        method_id: "sms-2".into(),
+        delivery: code_delivery(None, Some(30)),
+    })));
+    assert_eq!(
+        h.code().target.as_deref(),
+        Some("••••••78"),
+        "the method's masked target is used when the answer has none"
+    );
+    assert_eq!(h.code().sends, 1);
+}
+
+#[test]
+fn picking_the_current_method_or_an_unknown_one_sends_nothing() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::OpenPicker);
+    h.on(Event::PickMethod("sms-1".into()));
+    assert!(!h.made_call());
+    h.on(Event::OpenPicker);
+    h.on(Event::PickMethod("nope".into()));
+    assert!(!h.made_call());
+    assert_eq!(h.flow.overlay, Some(Overlay::Picker));
+    h.on(Event::ClosePicker);
+    assert_eq!(h.flow.overlay, None);
+    assert!(h.fx.contains(&Effect::Focus(Focus::Heading)));
+}
+
+#[test]
+fn a_late_answer_for_an_abandoned_method_is_ignored() {
+    let mut h = Harness::new();
+    h.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+    });
+    h.reply(Ok(Reply::Started(challenge())));
+    let (first, _) = h.last_call();
+    h.on(Event::OpenPicker);
+    h.on(Event::PickMethod("push".into()));
+    let before = h.flow.clone();
+    h.on(Event::Response {
+        id: first,
+        result: Ok(Reply::Sent(SendResponse {
+            method_id: "sms-1".into(),
+            delivery: code_delivery(Some("••12"), Some(30)),
+        })),
+    });
+    assert_eq!(h.flow, before);
+    assert!(h.fx.is_empty());
+}
+
+#[test]
+fn an_app_code_has_nothing_to_resend_or_wait_for() {
+    let mut h = Harness::new();
+    let mut c = challenge();
+    c.default_method = "totp".into();
+    h.start_with(c, code_delivery(None, Some(30)));
+    let c = h.code();
+    assert_eq!(c.sent_at, None);
+    assert_eq!(c.resend_at, None);
+    assert_eq!(c.sends, 0);
+    assert!(!h.flow.can_resend(h.now + 60_000));
+    assert!(!h.flow.suggests_other(h.now + 60_000));
+}
+
+fn push_delivery(number: Option<&str>) -> Delivery {
+    Delivery::Approval {
+        target: None,
+        poll_interval_ms: 2_000,
+        number_to_match: number.map(Into::into),
+    }
+}
+
+fn start_push(h: &mut Harness, number: Option<&str>) {
+    let mut c = challenge();
+    c.default_method = "push".into();
+    h.start_with(c, push_delivery(number));
+}
+
+#[test]
+fn a_push_is_polled_until_approved() {
+    let mut h = Harness::new();
+    start_push(&mut h, None);
+    assert!(h.fx.contains(&Effect::Schedule {
+        timer: Timer::Poll,
+        after_ms: 2_000
+    }));
+    h.advance(2_000);
+    h.on(Event::TimerFired(Timer::Poll));
+    let (_, call) = h.last_call();
+    assert_eq!(
+        call,
+        Call::Poll(PollRequest {
+            session_id: "sess-1".into(),
+            method_id: "push".into()
+        })
+    );
+    h.reply(Ok(Reply::Polled(PollResponse {
+        status: PollStatus::Pending,
+        assertion: None,
+    })));
+    assert!(h.fx.contains(&Effect::Schedule {
+        timer: Timer::Poll,
+        after_ms: 2_000
+    }));
+    h.advance(2_000);
+    h.on(Event::TimerFired(Timer::Poll));
+    h.reply(Ok(Reply::Polled(PollResponse {
+        status: PollStatus::Approved,
+        assertion: Some("push-proof".into()),
+    })));
+    assert_eq!(
+        h.flow.phase,
+        Phase::Verified {
+            assertion: "push-proof".into()
+        }
+    );
+}
+
+#[test]
+fn a_denied_push_fails_with_a_way_to_send_again() {
+    let mut h = Harness::new();
+    start_push(&mut h, None);
+    h.on(Event::TimerFired(Timer::Poll));
+    h.reply(Ok(Reply::Polled(PollResponse {
+        status: PollStatus::Denied,
+        assertion: None,
+    })));
+    assert_eq!(h.failure().code, ErrorCode::Denied);
+    assert_eq!(h.failure().method.as_ref().unwrap().kind, MethodKind::Push);
+    assert!(matches!(h.emitted()[..], [HostEvent::Error(_)]));
+    h.on(Event::Retry);
+    let (_, call) = h.last_call();
+    assert!(matches!(call, Call::Send(r) if r.method_id == "push"));
+}
+
+#[test]
+fn an_expired_push_fails_as_expired() {
+    let mut h = Harness::new();
+    start_push(&mut h, None);
+    h.on(Event::TimerFired(Timer::Poll));
+    h.reply(Ok(Reply::Polled(PollResponse {
+        status: PollStatus::Expired,
+        assertion: None,
+    })));
+    assert_eq!(h.failure().code, ErrorCode::Expired);
+}
+
+#[test]
+fn number_matching_keeps_the_number_and_bounds_the_poll_interval() {
+    let mut h = Harness::new();
+    let mut c = challenge();
+    c.default_method = "push".into();
+    h.start_with(
+        c,
+        Delivery::Approval {
+            target: None,
+            poll_interval_ms: 10,
+            number_to_match: Some("42".into()),
+        },
+    );
+    match &h.flow.phase {
+        Phase::Approval(a) => {
+            assert_eq!(a.number_to_match.as_deref(), Some("42"));
+            assert_eq!(a.poll_interval_ms, 1_000, "a 10 ms poll is raised to 1 s");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_voice_call_waits_for_approval() {
+    let mut h = Harness::new();
+    let mut c = challenge();
+    c.default_method = "voice-1".into();
+    h.start_with(
+        c,
+        Delivery::Approval {
+            target: Some("••••••12".into()),
+            poll_interval_ms: 3_000,
+            number_to_match: None,
+        },
+    );
+    assert_eq!(h.flow.current_kind(), Some(MethodKind::Voice));
+    assert!(matches!(&h.flow.phase, Phase::Approval(a) if a.target.as_deref() == Some("••••••12")));
+}
+
+#[test]
+fn an_approval_with_no_assertion_is_a_bad_response() {
+    let mut h = Harness::new();
+    start_push(&mut h, None);
+    h.on(Event::TimerFired(Timer::Poll));
+    h.reply(Ok(Reply::Polled(PollResponse {
+        status: PollStatus::Approved,
+        assertion: None,
+    })));
+    assert_eq!(h.failure().code, ErrorCode::BadResponse);
+}
+
+#[test]
+fn the_window_running_out_times_out_from_any_screen() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::CodeChanged("12".into()));
+    h.advance(600_000);
+    h.on(Event::TimerFired(Timer::Window));
+    assert_eq!(h.failure().code, ErrorCode::SessionExpired);
+    assert_eq!(h.failure().session_id.as_deref(), Some("sess-1"));
+    assert_eq!(h.failure().method.as_ref().unwrap().id, "sms-1");
+    assert!(matches!(h.flow.phase, Phase::TimedOut(_)));
+    assert!(matches!(h.emitted()[..], [HostEvent::TimedOut(_)]));
+    assert_eq!(h.flow.window_left_ms(h.now), None);
+
+    h.on(Event::Restart);
+    assert_eq!(h.flow.phase, Phase::Loading);
+    assert!(h.flow.session.is_none());
+    assert!(matches!(h.last_call().1, Call::Start(_)));
+}
+
+#[test]
+fn a_slow_backend_times_out_with_a_retry() {
+    let mut h = Harness::new();
+    h.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+    });
+    h.advance(14_999);
+    h.on(Event::TimerFired(Timer::Request));
+    assert_eq!(h.flow.phase, Phase::Loading, "not before the deadline");
+    h.advance(1);
+    h.on(Event::TimerFired(Timer::Request));
+    assert_eq!(h.failure().code, ErrorCode::Timeout);
+    h.on(Event::Retry);
+    assert!(matches!(h.last_call().1, Call::Start(_)));
+}
+
+#[test]
+fn a_failed_send_shows_details_and_retries_the_same_method() {
+    let mut h = Harness::new();
+    h.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+    });
+    h.reply(Ok(Reply::Started(challenge())));
+    let mut e = err(ErrorCode::Internal);
+    e.timestamp = Some("2026-11-28T10:42:00Z".into());
+    h.reply(Err(e));
+    let f = h.failure();
+    assert_eq!(f.code, ErrorCode::Internal);
+    assert_eq!(f.message, "server says no");
+    assert_eq!(f.correlation_id.as_deref(), Some("corr-1"));
+    assert_eq!(f.session_id.as_deref(), Some("sess-1"));
+    assert_eq!(f.server_timestamp.as_deref(), Some("2026-11-28T10:42:00Z"));
+    assert_eq!(f.at, h.now);
+    // Another method stays reachable from the failure screen.
+    h.on(Event::OpenPicker);
+    assert_eq!(h.flow.overlay, Some(Overlay::Picker));
+    h.on(Event::ClosePicker);
+    h.on(Event::Retry);
+    assert!(matches!(h.last_call().1, Call::Send(r) if r.method_id == "sms-1"));
+}
+
+#[test]
+fn a_network_error_while_verifying_keeps_the_code_entry_to_return_to() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::CodeChanged("123456".into()));
+    h.reply(Err(err(ErrorCode::Network)));
+    assert_eq!(h.failure().code, ErrorCode::Network);
+    h.on(Event::Retry);
+    assert!(!h.made_call(), "a code is never resubmitted by itself");
+    let c = h.code();
+    assert_eq!(c.code, "123456");
+    assert!(!c.submitting);
+    assert_eq!(c.sent_at.is_some(), true);
+}
+
+#[test]
+fn a_session_expired_answer_times_out() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::CodeChanged("123456".into()));
+    h.reply(Err(err(ErrorCode::SessionExpired)));
+    assert!(matches!(h.flow.phase, Phase::TimedOut(_)));
+    assert_eq!(h.failure().correlation_id.as_deref(), Some("corr-1"));
+}
+
+#[test]
+fn a_failed_start_can_be_retried() {
+    let mut h = Harness::new();
+    h.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+    });
+    h.reply(Err(err(ErrorCode::Internal)));
+    assert!(matches!(
+        h.flow.phase,
+        Phase::Failed {
+            retry: Retry::Start,
+            ..
+        }
+    ));
+    h.on(Event::OpenPicker);
+    assert_eq!(
+        h.flow.overlay, None,
+        "no methods to pick before a challenge"
+    );
+    h.on(Event::Retry);
+    assert!(matches!(h.last_call().1, Call::Start(_)));
+}
+
+#[test]
+fn malformed_answers_become_bad_response_failures() {
+    // A challenge with no methods.
+    let mut h = Harness::new();
+    h.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+    });
+    let mut c = challenge();
+    c.methods.clear();
+    h.reply(Ok(Reply::Started(c)));
+    assert_eq!(h.failure().code, ErrorCode::BadResponse);
+
+    // A send answer of the wrong kind.
+    let mut h = Harness::new();
+    h.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+    });
+    h.reply(Ok(Reply::Started(challenge())));
+    h.reply(Ok(Reply::Polled(PollResponse {
+        status: PollStatus::Pending,
+        assertion: None,
+    })));
+    assert_eq!(h.failure().code, ErrorCode::BadResponse);
+
+    // A code length of zero.
+    let mut h = Harness::new();
+    h.start_with(
+        challenge(),
+        Delivery::Code {
+            target: None,
+            code_length: 0,
+            resend_after_secs: None,
+            suggest_other_after_secs: None,
+        },
+    );
+    assert_eq!(h.failure().code, ErrorCode::BadResponse);
+}
+
+#[test]
+fn recovery_guidance_opens_from_a_prompt_and_closes_again() {
+    let mut h = Harness::new();
+    let mut c = challenge();
+    c.methods.truncate(1);
+    h.start_with(c, code_delivery(Some("••12"), Some(30)));
+    assert!(!h.flow.has_other_methods());
+    h.on(Event::OpenRecovery);
+    assert_eq!(h.flow.overlay, Some(Overlay::Recovery));
+    h.on(Event::CloseRecovery);
+    assert_eq!(h.flow.overlay, None);
+    assert!(matches!(h.flow.phase, Phase::Code(_)), "the prompt is kept");
+}

@@ -1,0 +1,38 @@
+//! Starting or resuming a verification.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Method;
+
+/// Asks the backend to start a verification, or to resume one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartRequest {
+    /// A session to resume, if the page already has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// What the login page knows about the user (for example the email typed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_hint: Option<String>,
+}
+
+/// A verification in progress: who, with which methods, and for how long.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Challenge {
+    /// Identifies this verification in every later request.
+    pub session_id: String,
+    /// The user ID as the user knows it, masked as the server sees fit.
+    pub user: String,
+    /// The methods this user has registered, in the order to offer them.
+    pub methods: Vec<Method>,
+    /// The `id` of the method to prompt with first.
+    pub default_method: String,
+    /// Seconds left before the whole verification expires.
+    pub expires_in_secs: u32,
+}
+
+impl Challenge {
+    /// The method with this `id`, if the challenge lists it.
+    pub fn method(&self, id: &str) -> Option<&Method> {
+        self.methods.iter().find(|m| m.id == id)
+    }
+}

@@ -1,0 +1,23 @@
+//! twostep's wire contract, version 1.
+//!
+//! These are the JSON shapes a twostep backend and the widget exchange. Servers
+//! depend on this crate too, so it carries no browser or UI code: only `serde`.
+//!
+//! Times are relative (`*_secs`, `*_ms`) wherever the widget acts on them, so a
+//! skewed client clock cannot shorten or stretch a window. Targets such as phone
+//! numbers are masked by the server before they are sent.
+
+mod challenge;
+mod error;
+mod method;
+mod send;
+mod verify;
+
+pub use challenge::{Challenge, StartRequest};
+pub use error::{ApiError, ErrorCode};
+pub use method::{Method, MethodKind};
+pub use send::{Delivery, SendRequest, SendResponse};
+pub use verify::{PollRequest, PollResponse, PollStatus, VerifyRequest, VerifyResponse};
+
+/// The contract version this crate describes.
+pub const PROTOCOL_VERSION: u32 = 1;

@@ -1,0 +1,54 @@
+//! Checking a code and polling an approval.
+
+use serde::{Deserialize, Serialize};
+
+/// Submits a code the user typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyRequest {
+    /// The verification this belongs to.
+    pub session_id: String,
+    /// The method the code came from.
+    pub method_id: String,
+    /// The digits, with spaces and dashes already removed.
+    pub code: String,
+}
+
+/// A successful verification. Failures come back as an [`crate::ApiError`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyResponse {
+    /// An opaque proof for the host page to hand to its server.
+    pub assertion: String,
+}
+
+/// Asks whether an approval has been answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PollRequest {
+    /// The verification this belongs to.
+    pub session_id: String,
+    /// The method that was sent.
+    pub method_id: String,
+}
+
+/// The state of an approval.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PollResponse {
+    /// Where the approval stands.
+    pub status: PollStatus,
+    /// Set when `status` is `approved`: the proof for the host page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assertion: Option<String>,
+}
+
+/// Where an approval stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PollStatus {
+    /// Not answered yet; poll again.
+    Pending,
+    /// The user approved.
+    Approved,
+    /// The user denied.
+    Denied,
+    /// The request went unanswered for too long.
+    Expired,
+}
