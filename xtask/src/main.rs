@@ -1,1 +1,88 @@
-fn main() {}
+//! `cargo xtask`: the project's automation, in Rust so that it runs wherever cargo does.
+//!
+//! ```text
+//! cargo xtask setup            install what this machine lacks (idempotent, seconds when all is there)
+//! cargo xtask build            trunk build --release into dist/, then check the bundle files
+//! cargo xtask size             build, then raw / gzip / brotli sizes against the budget
+//! cargo xtask demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, env TWOSTEP_PORT)
+//! cargo xtask test [STAGE]     every check CI runs, or one stage: lint, native, browser, size, e2e
+//! ```
+
+mod build;
+mod demo;
+mod pins;
+mod process;
+mod serve;
+mod setup;
+mod size;
+mod test;
+
+use std::fmt;
+use std::process::ExitCode;
+
+/// A failure that ends the command, with a message meant for the person who ran it.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl Error {
+    /// An error with the given message.
+    pub fn new(message: impl Into<String>) -> Self {
+        Error(message.into())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Self {
+        Error(err.to_string())
+    }
+}
+
+/// The result of every xtask step.
+pub type Result<T = ()> = std::result::Result<T, Error>;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup            install the tools this machine lacks (wasm target, trunk, wasm-bindgen-cli,
+                   wasm-opt, Chromium, chromedriver, the e2e test dependencies)
+  build            trunk build --release into dist/ and check the bundle files
+  size             build, then print raw / gzip / brotli sizes against the size budget
+  demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, or env TWOSTEP_PORT)
+  test [STAGE]     run every check CI runs, stopping at the first failure;
+                   STAGE runs one part only: lint, native, browser, size or e2e
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") if args.len() == 1 => setup::run(setup::Scope::All),
+        Some("build") if args.len() == 1 => build::run(),
+        Some("size") if args.len() == 1 => size::run(),
+        Some("demo") => demo::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
+        Some("help" | "-h" | "--help") => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("xtask: error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -69,6 +69,8 @@ pub enum Effect {
         id: RequestId,
         /// The call.
         call: Call,
+        /// The ID to send with the call (a header), for support to trace it.
+        correlation_id: String,
     },
     /// Arm a timer; fire `Event::TimerFired(timer)` after `after_ms`.
     Schedule {

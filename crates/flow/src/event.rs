@@ -30,6 +30,9 @@ pub enum Event {
         session_id: Option<String>,
         /// What the login page knows about the user.
         user_hint: Option<String>,
+        /// Random bits from a cryptographic source; correlation IDs are
+        /// derived from them (the flow itself has no randomness, like no clock).
+        entropy: u64,
     },
     /// A backend call finished.
     Response {

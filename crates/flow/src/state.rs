@@ -176,6 +176,10 @@ pub struct Flow {
     pub overlay: Option<Overlay>,
     pub(crate) pending: Option<Pending>,
     pub(crate) next_request: u32,
+    /// Seed of correlation IDs, from `Event::Begin`.
+    pub(crate) entropy: u64,
+    /// The correlation ID of the latest call, shown when a failure has none.
+    pub(crate) last_correlation_id: Option<String>,
 }
 
 impl Flow {
@@ -188,6 +192,8 @@ impl Flow {
             overlay: None,
             pending: None,
             next_request: 0,
+            entropy: 0,
+            last_correlation_id: None,
         }
     }
 

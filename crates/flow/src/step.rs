@@ -29,8 +29,10 @@ impl Flow {
             Event::Begin {
                 session_id,
                 user_hint,
+                entropy,
             } => {
                 if matches!(self.phase, Phase::Loading) && self.pending.is_none() {
+                    self.entropy = entropy;
                     self.call(
                         Call::Start(StartRequest {
                             session_id,
@@ -111,7 +113,7 @@ impl Flow {
         let failure = Failure {
             code: ErrorCode::SessionExpired,
             message: String::new(),
-            correlation_id: None,
+            correlation_id: self.last_correlation_id.clone(),
             session_id: Some(session.challenge.session_id.clone()),
             server_timestamp: None,
             at: now,
@@ -173,7 +175,10 @@ impl Flow {
         Failure {
             code: err.code,
             message: err.message,
-            correlation_id: err.correlation_id,
+            correlation_id: err
+                .correlation_id
+                .filter(|c| !c.is_empty())
+                .or_else(|| self.last_correlation_id.clone()),
             session_id,
             server_timestamp: err.timestamp,
             at: now,
@@ -191,13 +196,19 @@ impl Flow {
     fn call(&mut self, call: Call, now: Millis, fx: &mut Vec<Effect>) {
         let id = RequestId(self.next_request);
         self.next_request = self.next_request.wrapping_add(1);
+        let correlation_id = correlation_id(self.entropy, id.0);
+        self.last_correlation_id = Some(correlation_id.clone());
         let after_ms = self.config.request_timeout_ms;
         self.pending = Some(Pending {
             id,
             call: call.clone(),
             deadline: now + after_ms,
         });
-        fx.push(Effect::Call { id, call });
+        fx.push(Effect::Call {
+            id,
+            call,
+            correlation_id,
+        });
         fx.push(Effect::Schedule {
             timer: Timer::Request,
             after_ms,
@@ -627,6 +638,26 @@ impl Flow {
             }
         }
     }
+}
+
+/// A UUID-shaped correlation ID for call number `n`: splitmix64 of the seed and
+/// the number, so IDs are unique within a flow and unguessable across flows.
+fn correlation_id(entropy: u64, n: u32) -> String {
+    let mix = |mut z: u64| {
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let a = mix(entropy.wrapping_add(u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+    let b = mix(a ^ entropy.rotate_left(17));
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        0x8000 | (b >> 48) & 0x3fff,
+        b & 0xffff_ffff_ffff
+    )
 }
 
 fn bad_response(why: &str) -> ApiError {

@@ -12,6 +12,7 @@ fn begin_loads_the_challenge_with_a_deadline() {
     h.on(Event::Begin {
         session_id: Some("resume-me".into()),
         user_hint: None,
+        entropy: 7,
     });
     let (_, call) = h.last_call();
     assert_eq!(
@@ -35,6 +36,7 @@ fn the_challenge_arms_the_window_and_sends_the_default_method() {
     h.on(Event::Begin {
         session_id: None,
         user_hint: None,
+        entropy: 7,
     });
     h.reply(Ok(Reply::Started(challenge())));
     assert!(h.fx.contains(&Effect::Schedule {
@@ -63,6 +65,7 @@ fn an_unknown_default_method_falls_back_to_the_first() {
     h.on(Event::Begin {
         session_id: None,
         user_hint: None,
+        entropy: 7,
     });
     h.reply(Ok(Reply::Started(c)));
     let (_, call) = h.last_call();
@@ -306,6 +309,7 @@ fn a_late_answer_for_an_abandoned_method_is_ignored() {
     h.on(Event::Begin {
         session_id: None,
         user_hint: None,
+        entropy: 7,
     });
     h.reply(Ok(Reply::Started(challenge())));
     let (first, _) = h.last_call();
@@ -497,6 +501,7 @@ fn a_slow_backend_times_out_with_a_retry() {
     h.on(Event::Begin {
         session_id: None,
         user_hint: None,
+        entropy: 7,
     });
     h.advance(14_999);
     h.on(Event::TimerFired(Timer::Request));
@@ -514,6 +519,7 @@ fn a_failed_send_shows_details_and_retries_the_same_method() {
     h.on(Event::Begin {
         session_id: None,
         user_hint: None,
+        entropy: 7,
     });
     h.reply(Ok(Reply::Started(challenge())));
     let mut e = err(ErrorCode::Internal);
@@ -546,7 +552,7 @@ fn a_network_error_while_verifying_keeps_the_code_entry_to_return_to() {
     let c = h.code();
     assert_eq!(c.code, "123456");
     assert!(!c.submitting);
-    assert_eq!(c.sent_at.is_some(), true);
+    assert!(c.sent_at.is_some());
 }
 
 #[test]
@@ -565,6 +571,7 @@ fn a_failed_start_can_be_retried() {
     h.on(Event::Begin {
         session_id: None,
         user_hint: None,
+        entropy: 7,
     });
     h.reply(Err(err(ErrorCode::Internal)));
     assert!(matches!(
@@ -590,6 +597,7 @@ fn malformed_answers_become_bad_response_failures() {
     h.on(Event::Begin {
         session_id: None,
         user_hint: None,
+        entropy: 7,
     });
     let mut c = challenge();
     c.methods.clear();
@@ -601,6 +609,7 @@ fn malformed_answers_become_bad_response_failures() {
     h.on(Event::Begin {
         session_id: None,
         user_hint: None,
+        entropy: 7,
     });
     h.reply(Ok(Reply::Started(challenge())));
     h.reply(Ok(Reply::Polled(PollResponse {
@@ -635,4 +644,71 @@ fn recovery_guidance_opens_from_a_prompt_and_closes_again() {
     h.on(Event::CloseRecovery);
     assert_eq!(h.flow.overlay, None);
     assert!(matches!(h.flow.phase, Phase::Code(_)), "the prompt is kept");
+}
+
+fn correlation_ids(fx: &[Effect]) -> Vec<String> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Call { correlation_id, .. } => Some(correlation_id.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_call_gets_its_own_correlation_id() {
+    let mut h = Harness::new();
+    let mut seen = Vec::new();
+    h.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+        entropy: 0xdead_beef,
+    });
+    seen.extend(correlation_ids(&h.fx));
+    h.reply(Ok(Reply::Started(challenge())));
+    seen.extend(correlation_ids(&h.fx));
+    assert_eq!(seen.len(), 2);
+    assert_ne!(seen[0], seen[1]);
+    for id in &seen {
+        assert_eq!(id.len(), 36, "{id}");
+        assert_eq!(&id[14..15], "4", "{id}");
+        assert!(id.chars().all(|c| c.is_ascii_hexdigit() || c == '-'));
+    }
+    // Another seed gives other IDs.
+    let mut other = Harness::new();
+    other.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+        entropy: 0xdead_bef0,
+    });
+    assert_ne!(correlation_ids(&other.fx)[0], seen[0]);
+}
+
+#[test]
+fn failures_without_a_server_id_keep_the_widgets_own() {
+    let mut h = Harness::new();
+    h.on(Event::Begin {
+        session_id: None,
+        user_hint: None,
+        entropy: 1,
+    });
+    let sent = correlation_ids(&h.fx)[0].clone();
+    h.advance(15_000);
+    h.on(Event::TimerFired(Timer::Request));
+    assert_eq!(h.failure().code, ErrorCode::Timeout);
+    assert_eq!(h.failure().correlation_id.as_ref(), Some(&sent));
+
+    // A server's echo wins.
+    h.on(Event::Retry);
+    h.reply(Err(err(ErrorCode::Internal)));
+    assert_eq!(h.failure().correlation_id.as_deref(), Some("corr-1"));
+}
+
+#[test]
+fn a_timed_out_window_reports_the_latest_calls_id() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.advance(600_000);
+    h.on(Event::TimerFired(Timer::Window));
+    assert!(h.failure().correlation_id.is_some());
 }

@@ -63,7 +63,7 @@ const ERRORS: [ErrorCode; 11] = [
 
 /// Builds an answer to `call`; `choice` picks success, failure, or nonsense.
 fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
-    if choice % 4 == 0 {
+    if choice.is_multiple_of(4) {
         let mut e = err(ERRORS[usize::from(choice / 4) % ERRORS.len()]);
         e.attempts_left = Some(u32::from(choice % 3));
         e.retry_after_secs = Some(u32::from(choice % 50));
@@ -83,11 +83,11 @@ fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
             Reply::Started(c)
         }
         Call::Send(r) => {
-            let delivery = if choice % 2 == 0 {
+            let delivery = if choice.is_multiple_of(2) {
                 Delivery::Approval {
                     target: None,
                     poll_interval_ms: u32::from(choice) * 40,
-                    number_to_match: (choice % 3 == 0).then(|| "42".into()),
+                    number_to_match: choice.is_multiple_of(3).then(|| "42".into()),
                 }
             } else {
                 Delivery::Code {
@@ -112,7 +112,7 @@ fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
                 PollStatus::Denied,
                 PollStatus::Expired,
             ][usize::from(choice) % 4],
-            assertion: (choice % 5 != 0).then(|| "proof".into()),
+            assertion: (!choice.is_multiple_of(5)).then(|| "proof".into()),
         }),
     })
 }
@@ -136,6 +136,7 @@ impl Run {
             Action::Begin => Event::Begin {
                 session_id: None,
                 user_hint: None,
+                entropy: 7,
             },
             Action::Answer(c) => {
                 let (id, call) = self.calls.last()?;
@@ -173,7 +174,7 @@ impl Run {
         let was_verified = matches!(self.h.flow.phase, Phase::Verified { .. });
         self.h.on(event);
         for e in &self.h.fx {
-            if let Effect::Call { id, call } = e {
+            if let Effect::Call { id, call, .. } = e {
                 assert!(!was_verified, "a call after verification: {call:?}");
                 self.calls.push((*id, call.clone()));
             }
@@ -199,7 +200,7 @@ proptest! {
         steps in prop::collection::vec((0u64..40_000, action()), 1..60)
     ) {
         let mut run = Run::new();
-        run.apply(Event::Begin { session_id: None, user_hint: None });
+        run.apply(Event::Begin { session_id: None, user_hint: None, entropy: 7 });
         for (dt, a) in &steps {
             run.h.advance(*dt);
             if let Some(event) = run.event_for(a) {
@@ -215,7 +216,7 @@ proptest! {
         late in 0u64..100_000,
     ) {
         let mut run = Run::new();
-        run.apply(Event::Begin { session_id: None, user_hint: None });
+        run.apply(Event::Begin { session_id: None, user_hint: None, entropy: 7 });
         for (dt, a) in &steps {
             run.h.advance(*dt);
             if let Some(event) = run.event_for(a) {

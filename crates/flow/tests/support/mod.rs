@@ -84,7 +84,7 @@ impl Harness {
         self.fx
             .iter()
             .find_map(|e| match e {
-                Effect::Call { id, call } => Some((*id, call.clone())),
+                Effect::Call { id, call, .. } => Some((*id, call.clone())),
                 _ => None,
             })
             .expect("the last step made no call")
@@ -114,6 +114,7 @@ impl Harness {
         self.on(Event::Begin {
             session_id: None,
             user_hint: Some("alex@contoso.com".into()),
+            entropy: 7,
         });
         let default = challenge.default_method.clone();
         self.reply(Ok(Reply::Started(challenge)));

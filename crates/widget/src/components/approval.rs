@@ -1,0 +1,51 @@
+//! The approval screen: app notification or phone call.
+
+use leptos::prelude::*;
+use twostep_flow::{Event, Phase};
+use twostep_protocol::MethodKind;
+
+use crate::driver::Controller;
+use crate::format::mask_target;
+use crate::messages::{Msg, t};
+
+/// Waiting for the user to approve on their phone; shows the number to match
+/// prominently when the backend uses number matching.
+#[component]
+pub fn ApprovalScreen(ctrl: Controller) -> impl IntoView {
+    let (kind, target, number) = ctrl.flow.with_untracked(|f| match &f.phase {
+        Phase::Approval(a) => (
+            f.current_kind().unwrap_or(MethodKind::Push),
+            a.target.as_deref().map(mask_target),
+            a.number_to_match.clone(),
+        ),
+        _ => (MethodKind::Push, None, None),
+    });
+    let suggests = move || ctrl.flow.with(|f| f.suggests_other(ctrl.now.get()));
+    view! {
+        <div class="ts-screen">
+            <h2 class="ts-title" tabindex="-1" data-focus="heading">{t(Msg::ApprovalTitle(kind))}</h2>
+            <p class="ts-sent">{t(Msg::ApprovalBody(kind, target))}</p>
+            {number.map(|n| {
+                let spoken = t(Msg::NumberToMatchSpoken(n.clone()));
+                view! {
+                    <div class="ts-match">
+                        <p class="ts-match-label">{t(Msg::NumberToMatchLabel)}</p>
+                        <p class="ts-number" aria-label=spoken>{n}</p>
+                    </div>
+                }
+            })}
+            <p class="ts-wait" role="status">
+                <span class="ts-spinner" aria-hidden="true"></span>
+                {t(Msg::WaitingForApproval)}
+            </p>
+            <Show when=suggests>
+                <p class="ts-nudge">{t(Msg::NoApprovalYet)}</p>
+            </Show>
+            <div class="ts-secondary">
+                <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::OpenPicker)>
+                    {t(Msg::UseDifferentOption)}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,162 @@
+//! The code entry screen.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use twostep_flow::{CodeEntry, CodeNotice, Event, Phase};
+use twostep_protocol::MethodKind;
+
+use super::screen::code_entry;
+use super::two_step::Ui;
+use crate::browser::offset_minutes;
+use crate::driver::Controller;
+use crate::format::{clock_time, countdown, mask_target};
+use crate::messages::{Msg, t};
+
+/// What to tell the user about the code, at `now`.
+fn notice_text(entry: &CodeEntry, now: u64) -> Option<String> {
+    let msg = match entry.notice.as_ref()? {
+        CodeNotice::Wrong { attempts_left } => Msg::WrongCode(*attempts_left),
+        CodeNotice::Locked { until } if now < *until => Msg::LockedFor(countdown(until - now)),
+        CodeNotice::Locked { .. } => Msg::LockoutOver,
+        CodeNotice::Expired => Msg::CodeExpired,
+        CodeNotice::RateLimited { until } if now < *until => {
+            Msg::RateLimitedFor(countdown(until - now))
+        }
+        CodeNotice::RateLimited { .. } => return None,
+        CodeNotice::DigitsOnly => Msg::DigitsOnly,
+        CodeNotice::Incomplete => Msg::Incomplete(entry.code_length),
+    };
+    Some(t(msg))
+}
+
+/// Asks for the code: where it went and when, the field, resend with its
+/// cool-down, and a way to another option.
+#[component]
+pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
+    let flow = ctrl.flow;
+    let now = ctrl.now;
+    let entry = Memo::new(move |_| flow.with(|f| code_entry(f).cloned()));
+    let kind = Memo::new(move |_| flow.with(|f| f.current_kind()).unwrap_or(MethodKind::Other));
+    let resending = move || flow.with(|f| matches!(f.phase, Phase::Sending { .. }));
+    let with_entry =
+        move |g: &dyn Fn(&CodeEntry) -> Option<String>| entry.with(|e| e.as_ref().and_then(g));
+
+    let field_id = ui.id("code");
+    let notice_id = ui.id("code-notice");
+    let delivered = move || entry.with(|e| e.as_ref().is_some_and(|e| e.sent_at.is_some()));
+
+    let sent_line = move || {
+        with_entry(&|e| match (&e.target, e.sent_at) {
+            (Some(target), Some(at)) => Some(t(Msg::SentTo {
+                kind: kind.get(),
+                target: mask_target(target),
+                time: clock_time(at, offset_minutes(at)),
+            })),
+            _ if kind.get() == MethodKind::Totp => Some(t(Msg::AppCodeHint)),
+            _ => None,
+        })
+    };
+    let status = move || {
+        if resending() {
+            Some(t(Msg::SendingTitle(kind.get())))
+        } else {
+            with_entry(&|e| (e.sends > 1).then(|| t(Msg::NewestCodeOnly)))
+        }
+    };
+    let notice = move || {
+        let now = now.get();
+        with_entry(&|e| notice_text(e, now))
+    };
+    let has_error = move || {
+        entry.with(|e| {
+            e.as_ref().is_some_and(|e| {
+                matches!(
+                    e.notice,
+                    Some(CodeNotice::Wrong { .. } | CodeNotice::Expired | CodeNotice::Incomplete)
+                )
+            })
+        })
+    };
+    let value = move || entry.with(|e| e.as_ref().map(|e| e.code.clone()).unwrap_or_default());
+    let length = move || entry.with(|e| e.as_ref().map_or(6, |e| e.code_length));
+    let submitting = move || entry.with(|e| e.as_ref().is_some_and(|e| e.submitting));
+    let input_disabled = move || {
+        let now = now.get();
+        resending() || entry.with(|e| e.as_ref().is_none_or(|e| !e.accepts_input(now)))
+    };
+    let can_resend = move || flow.with(|f| f.can_resend(now.get()));
+    let resend_label = move || {
+        let now = now.get();
+        let wait = entry.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.resend_at)
+                .filter(|at| *at > now)
+                .map(|at| at - now)
+        });
+        match wait {
+            Some(ms) => t(Msg::ResendIn(countdown(ms))),
+            None => t(Msg::Resend),
+        }
+    };
+    let suggests = move || flow.with(|f| f.suggests_other(now.get()));
+    let other_class = move || {
+        if suggests() {
+            "ts-link ts-emphasis"
+        } else {
+            "ts-link"
+        }
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        ctrl.dispatch(Event::SubmitCode);
+    };
+
+    view! {
+        <div class="ts-screen">
+            <h2 class="ts-title" tabindex="-1" data-focus="heading">
+                {move || t(Msg::CodeTitle(kind.get()))}
+            </h2>
+            <p class="ts-sent">{sent_line}</p>
+            <p class="ts-note" role="status">{status}</p>
+            <form class="ts-form" on:submit=submit novalidate>
+                <label class="ts-label" for=field_id.clone()>{move || t(Msg::CodeLabel(length()))}</label>
+                <input
+                    id=field_id
+                    class="ts-code"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="one-time-code"
+                    spellcheck="false"
+                    data-focus="code"
+                    aria-describedby=notice_id.clone()
+                    aria-invalid=move || if has_error() { "true" } else { "false" }
+                    prop:value=value
+                    prop:disabled=input_disabled
+                    on:input=move |ev| ctrl.dispatch(Event::CodeChanged(event_target_value(&ev)))
+                />
+                <p id=notice_id class="ts-notice" role="alert">{notice}</p>
+                <button type="submit" class="ts-primary" prop:disabled=move || submitting() || input_disabled()>
+                    {move || if submitting() { t(Msg::Verifying) } else { t(Msg::Verify) }}
+                </button>
+            </form>
+            <Show when=suggests>
+                <p class="ts-nudge" role="status">{t(Msg::NothingArrived)}</p>
+            </Show>
+            <div class="ts-secondary">
+                <Show when=delivered>
+                    <button
+                        type="button"
+                        class="ts-link"
+                        prop:disabled=move || !can_resend()
+                        on:click=move |_| ctrl.dispatch(Event::Resend)
+                    >
+                        {resend_label}
+                    </button>
+                </Show>
+                <button type="button" class=other_class on:click=move |_| ctrl.dispatch(Event::OpenPicker)>
+                    {t(Msg::UseDifferentOption)}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,70 @@
+//! The failure and timeout screens.
+
+use leptos::prelude::*;
+use twostep_flow::{Event, Phase};
+
+use super::details_panel::DetailsPanel;
+use super::two_step::Ui;
+use crate::driver::Controller;
+use crate::messages::{Msg, t};
+
+/// A plain message, one way forward (try again or start over), another option
+/// when there is one, and the details panel for support.
+#[component]
+pub fn FailureScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
+    let (failure, timed_out, can_switch, user) = ctrl.flow.with_untracked(|f| {
+        let (failure, timed_out) = match &f.phase {
+            Phase::Failed { failure, .. } => (Some(failure.clone()), false),
+            Phase::TimedOut(failure) => (Some(failure.clone()), true),
+            _ => (None, false),
+        };
+        let user = f.session.as_ref().map(|s| s.challenge.user.clone());
+        (
+            failure,
+            timed_out,
+            !timed_out && f.has_other_methods(),
+            user,
+        )
+    });
+    let Some(failure) = failure else {
+        return ().into_any();
+    };
+    let user = user.or_else(|| ui.user_hint.get_value());
+    let code = failure.code;
+    let message = failure.message.trim().to_string();
+    let (action, event) = if timed_out {
+        (Msg::StartOver, Event::Restart)
+    } else {
+        (Msg::TryAgain, Event::Retry)
+    };
+    view! {
+        <div class="ts-screen ts-failure">
+            <h2 class="ts-title" tabindex="-1" data-focus="heading">{t(Msg::FailureTitle(code))}</h2>
+            <p role="alert">{t(Msg::FailureBody(code))}</p>
+            {(!message.is_empty()).then(|| view! {
+                <p class="ts-server">
+                    <span class="ts-server-label">{t(Msg::ServerSaid)}</span>
+                    " "
+                    <span class="ts-server-message">{message}</span>
+                </p>
+            })}
+            <div class="ts-actions">
+                <button type="button" class="ts-primary" on:click=move |_| ctrl.dispatch(event.clone())>
+                    {t(action)}
+                </button>
+            </div>
+            <div class="ts-secondary">
+                {can_switch.then(|| view! {
+                    <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::OpenPicker)>
+                        {t(Msg::UseDifferentOption)}
+                    </button>
+                })}
+                <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::OpenRecovery)>
+                    {t(Msg::CantUseAny)}
+                </button>
+            </div>
+            <DetailsPanel failure=failure user=user />
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,21 @@
+//! The widget's components. Each renders part of the flow's state and sends
+//! events to the [`crate::driver::Controller`]; none holds state of its own
+//! beyond what is purely visual (a copy confirmation). Their CSS lives in
+//! `style/twostep.css`, one section per component, themed by `--ts-*`
+//! custom properties.
+
+mod approval;
+mod code_entry;
+mod contact_links;
+mod details_panel;
+mod failure;
+mod help;
+mod picker;
+mod progress;
+mod recovery;
+mod screen;
+mod two_step;
+mod verified;
+mod window_clock;
+
+pub use two_step::TwoStep;

@@ -1,0 +1,66 @@
+//! Which screen the widget shows for a state.
+
+use twostep_flow::{CodeEntry, Flow, Overlay, Phase};
+
+/// The screen for a state. Components are rebuilt only when this changes, so
+/// typing in the code field never rebuilds the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Loading the challenge.
+    Loading,
+    /// Sending with a method.
+    Sending,
+    /// Code entry (also while a new code is on its way).
+    Code,
+    /// Waiting for an approval.
+    Approval,
+    /// The option list.
+    Picker,
+    /// Lost phone / no method guidance.
+    Recovery,
+    /// Verified.
+    Verified,
+    /// A failure, with details.
+    Failed,
+    /// The window ran out, with details.
+    TimedOut,
+}
+
+impl Screen {
+    /// The screen for `flow`.
+    pub fn of(flow: &Flow) -> Screen {
+        match flow.overlay {
+            Some(Overlay::Picker) => return Screen::Picker,
+            Some(Overlay::Recovery) => return Screen::Recovery,
+            None => {}
+        }
+        match &flow.phase {
+            Phase::Loading => Screen::Loading,
+            Phase::Sending {
+                previous: Some(_), ..
+            } => Screen::Code,
+            Phase::Sending { .. } => Screen::Sending,
+            Phase::Code(_) => Screen::Code,
+            Phase::Approval(_) => Screen::Approval,
+            Phase::Verified { .. } => Screen::Verified,
+            Phase::Failed { .. } => Screen::Failed,
+            Phase::TimedOut(_) => Screen::TimedOut,
+        }
+    }
+
+    /// True when the "Having trouble?" section belongs under this screen.
+    pub fn shows_help(self) -> bool {
+        !matches!(self, Screen::Verified | Screen::Recovery | Screen::Loading)
+    }
+}
+
+/// The code entry on screen: the current one, or the one a resend came from.
+pub fn code_entry(flow: &Flow) -> Option<&CodeEntry> {
+    match &flow.phase {
+        Phase::Code(c) => Some(c),
+        Phase::Sending {
+            previous: Some(c), ..
+        } => Some(c),
+        _ => None,
+    }
+}

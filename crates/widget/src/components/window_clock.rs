@@ -1,0 +1,27 @@
+//! The verification window's countdown.
+
+use leptos::prelude::*;
+
+use crate::driver::Controller;
+use crate::format::countdown;
+use crate::messages::{Msg, t};
+
+/// "Time left to verify: 9:42", while a challenge is loaded and undecided.
+#[component]
+pub fn WindowClock(ctrl: Controller) -> impl IntoView {
+    let left = move || ctrl.flow.with(|f| f.window_left_ms(ctrl.now.get()));
+    let class = move || {
+        if left().is_some_and(|ms| ms <= 60_000) {
+            "ts-window ts-window-low"
+        } else {
+            "ts-window"
+        }
+    };
+    view! {
+        <Show when=move || left().is_some()>
+            <p class=class role="timer">
+                {move || t(Msg::WindowLeft(countdown(left().unwrap_or(0))))}
+            </p>
+        </Show>
+    }
+}

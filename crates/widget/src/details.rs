@@ -1,0 +1,169 @@
+//! The details panel's content, and the text that "Copy details" puts on the
+//! clipboard. Pure: the caller supplies the page URL, clock offset and zone.
+
+use twostep_flow::Failure;
+
+use crate::format::{mask_target, page_url, timestamp};
+use crate::messages::{Msg, t};
+
+/// What the browser knows that the failure record does not.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// `location.href`; query and fragment are dropped.
+    pub href: String,
+    /// Offset east of UTC in minutes at the failure time.
+    pub offset_minutes: i32,
+    /// IANA zone name, when the browser tells.
+    pub zone: Option<String>,
+}
+
+/// One "Name: value" row of the panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The field's name.
+    pub name: String,
+    /// Its value, or "not available".
+    pub value: String,
+}
+
+/// The widget's version, shown for support.
+pub const WIDGET_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The rows of the details panel for `failure`.
+///
+/// Only identifiers go in: never codes the user typed, assertions or secrets.
+pub fn fields(failure: &Failure, user: Option<&str>, env: &Environment) -> Vec<Field> {
+    let na = || t(Msg::NotAvailable);
+    let text = |v: Option<&str>| {
+        v.filter(|s| !s.trim().is_empty())
+            .map(one_line)
+            .unwrap_or_else(na)
+    };
+    let mut description = t(Msg::FailureTitle(failure.code));
+    if !failure.message.trim().is_empty() {
+        description = format!("{description}. {}", one_line(&failure.message));
+    }
+    let method = failure.method.as_ref().map(|m| {
+        t(Msg::MethodOption(
+            m.kind,
+            m.target.as_deref().map(mask_target),
+            m.label.clone(),
+        ))
+    });
+    let mut rows = vec![
+        (Msg::FieldUserId, text(user)),
+        (Msg::FieldDescription, description),
+        (Msg::FieldPageUrl, text(Some(&page_url(&env.href)))),
+        (Msg::FieldErrorCode, failure.code.as_str().to_string()),
+        (Msg::FieldSessionId, text(failure.session_id.as_deref())),
+        (
+            Msg::FieldCorrelationId,
+            text(failure.correlation_id.as_deref()),
+        ),
+        (
+            Msg::FieldTimestamp,
+            timestamp(failure.at, env.offset_minutes, env.zone.as_deref()),
+        ),
+    ];
+    if let Some(server) = failure.server_timestamp.as_deref() {
+        rows.push((Msg::FieldServerTimestamp, text(Some(server))));
+    }
+    rows.push((Msg::FieldVersion, WIDGET_VERSION.to_string()));
+    rows.push((Msg::FieldMethod, method.unwrap_or_else(na)));
+    rows.into_iter()
+        .map(|(name, value)| Field {
+            name: t(name),
+            value,
+        })
+        .collect()
+}
+
+/// The clipboard text: one "Name: value" line per field.
+pub fn copy_text(fields: &[Field]) -> String {
+    let mut out = String::new();
+    for f in fields {
+        out.push_str(&f.name);
+        out.push_str(": ");
+        out.push_str(&f.value);
+        out.push('\n');
+    }
+    out
+}
+
+/// Backend strings may hold line breaks or control characters; a copied line
+/// must stay one line.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use twostep_protocol::{ErrorCode, Method, MethodKind};
+
+    fn failure() -> Failure {
+        Failure {
+            code: ErrorCode::Internal,
+            message: "db down\nretry later".into(),
+            correlation_id: Some("corr-9".into()),
+            session_id: Some("sess-1".into()),
+            server_timestamp: None,
+            at: 1_795_894_925_000,
+            method: Some(Method {
+                id: "sms-1".into(),
+                kind: MethodKind::Sms,
+                target: Some("+1 555 010 0112".into()),
+                label: None,
+            }),
+        }
+    }
+
+    fn env() -> Environment {
+        Environment {
+            href: "https://login.example/mfa?otp=123456".into(),
+            offset_minutes: 60,
+            zone: Some("Europe/Amsterdam".into()),
+        }
+    }
+
+    #[test]
+    fn every_field_is_listed_in_order() {
+        let text = copy_text(&fields(&failure(), Some("alex@contoso.com"), &env()));
+        let expected = format!(
+            "User ID: alex@contoso.com\n\
+             Error description: Something went wrong. db down retry later\n\
+             Page URL: https://login.example/mfa\n\
+             Error code: internal\n\
+             Session ID: sess-1\n\
+             Correlation ID: corr-9\n\
+             Timestamp: 2026-11-28 20:42:05 UTC+01:00 (Europe/Amsterdam) / 2026-11-28 19:42:05 UTC\n\
+             Widget version: {WIDGET_VERSION}\n\
+             Method attempted: Text a code to +• ••• ••• ••12\n"
+        );
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn missing_values_say_so() {
+        let mut f = failure();
+        f.correlation_id = None;
+        f.session_id = Some("  ".into());
+        f.method = None;
+        let rows = fields(&f, None, &Environment::default());
+        let get = |n: &str| rows.iter().find(|r| r.name == n).unwrap().value.clone();
+        assert_eq!(get("User ID"), "not available");
+        assert_eq!(get("Correlation ID"), "not available");
+        assert_eq!(get("Session ID"), "not available");
+        assert_eq!(get("Method attempted"), "not available");
+    }
+
+    #[test]
+    fn the_query_string_never_reaches_the_clipboard() {
+        let text = copy_text(&fields(&failure(), None, &env()));
+        assert!(!text.contains("otp=123456"));
+    }
+}

@@ -1,0 +1,182 @@
+//! The driver: runs the pure flow against the browser. It turns effects into
+//! backend calls, timers, focus moves and host events, and feeds the results
+//! back as events. This is the only place the widget does IO.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use twostep_flow::{Call, Effect, Event, Flow, Focus, Reply, Timer};
+
+use crate::Backend;
+use crate::browser::now_ms;
+use crate::options::EventHandler;
+
+struct Io {
+    backend: Rc<dyn Backend>,
+    on_event: Option<EventHandler>,
+    /// One slot per [`Timer`] kind.
+    timers: [Option<TimeoutHandle>; 3],
+    ticker: Option<IntervalHandle>,
+}
+
+/// A handle on one running widget: its state, its display clock, and its IO.
+/// It is `Copy`; every component of the widget holds one.
+#[derive(Clone, Copy)]
+pub struct Controller {
+    /// The flow's state; components render from it.
+    pub flow: RwSignal<Flow>,
+    /// The display clock (Unix ms), ticking once a second for countdowns.
+    pub now: RwSignal<u64>,
+    /// The widget's root element, to find focus targets inside it.
+    pub root: NodeRef<html::Section>,
+    io: StoredValue<Io, LocalStorage>,
+}
+
+impl Controller {
+    /// A controller for `flow`, talking to `backend`. Its timers stop when the
+    /// reactive owner it was created under is cleaned up (the widget unmounts).
+    pub fn new(flow: Flow, backend: Rc<dyn Backend>, on_event: Option<EventHandler>) -> Self {
+        let ctrl = Controller {
+            flow: RwSignal::new(flow),
+            now: RwSignal::new(now_ms()),
+            root: NodeRef::new(),
+            io: StoredValue::new_local(Io {
+                backend,
+                on_event,
+                timers: [None; 3],
+                ticker: None,
+            }),
+        };
+        let now = ctrl.now;
+        let ticker = set_interval_with_handle(
+            move || {
+                now.try_set(now_ms());
+            },
+            Duration::from_secs(1),
+        )
+        .ok();
+        ctrl.io.update_value(|io| io.ticker = ticker);
+        on_cleanup(move || ctrl.stop());
+        ctrl
+    }
+
+    /// Feeds one event to the flow and carries out the effects.
+    pub fn dispatch(self, event: Event) {
+        let Some(current) = self.flow.try_get_untracked() else {
+            return; // Unmounted: late answers and timers are dropped.
+        };
+        let now = now_ms();
+        let (next, effects) = current.step(event, now);
+        self.now.set(now);
+        self.flow.set(next);
+        for effect in effects {
+            self.run(effect);
+        }
+    }
+
+    fn run(self, effect: Effect) {
+        match effect {
+            Effect::Call {
+                id,
+                call,
+                correlation_id: cid,
+            } => {
+                let Some(backend) = self.io.try_with_value(|io| io.backend.clone()) else {
+                    return;
+                };
+                spawn_local(async move {
+                    let result = match call {
+                        Call::Start(r) => backend.start(r, cid).await.map(Reply::Started),
+                        Call::Send(r) => backend.send(r, cid).await.map(Reply::Sent),
+                        Call::Verify(r) => backend.verify(r, cid).await.map(Reply::Verified),
+                        Call::Poll(r) => backend.poll(r, cid).await.map(Reply::Polled),
+                    };
+                    self.dispatch(Event::Response { id, result });
+                });
+            }
+            Effect::Schedule { timer, after_ms } => {
+                self.cancel(timer);
+                let handle = set_timeout_with_handle(
+                    move || {
+                        self.io.try_update_value(|io| io.timers[slot(timer)] = None);
+                        self.dispatch(Event::TimerFired(timer));
+                    },
+                    Duration::from_millis(after_ms),
+                );
+                if let Ok(handle) = handle {
+                    self.io
+                        .try_update_value(|io| io.timers[slot(timer)] = Some(handle));
+                }
+            }
+            Effect::Cancel(timer) => self.cancel(timer),
+            Effect::Focus(target) => {
+                let root = self.root;
+                // After the new screen has rendered.
+                request_animation_frame(move || focus(root, target));
+            }
+            Effect::Emit(event) => {
+                if let Some(Some(f)) = self.io.try_with_value(|io| io.on_event.clone()) {
+                    f(&event);
+                }
+            }
+        }
+    }
+
+    fn cancel(self, timer: Timer) {
+        if let Some(Some(handle)) = self.io.try_update_value(|io| io.timers[slot(timer)].take()) {
+            handle.clear();
+        }
+    }
+
+    /// Stops every timer; nothing runs after this.
+    fn stop(self) {
+        self.io.try_update_value(|io| {
+            for handle in io.timers.iter_mut().filter_map(Option::take) {
+                handle.clear();
+            }
+            if let Some(t) = io.ticker.take() {
+                t.clear();
+            }
+        });
+    }
+
+    /// Number of flow timers armed now (for tests of unmounting).
+    pub fn armed_timers(self) -> usize {
+        self.io
+            .try_with_value(|io| io.timers.iter().flatten().count())
+            .unwrap_or(0)
+    }
+}
+
+fn slot(timer: Timer) -> usize {
+    match timer {
+        Timer::Window => 0,
+        Timer::Request => 1,
+        Timer::Poll => 2,
+    }
+}
+
+/// The `data-focus` value of each focus target.
+pub fn focus_key(target: Focus) -> &'static str {
+    match target {
+        Focus::Heading => "heading",
+        Focus::CodeInput => "code",
+        Focus::Picker => "picker",
+    }
+}
+
+fn focus(root: NodeRef<html::Section>, target: Focus) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = root.get_untracked() else {
+        return;
+    };
+    let selector = format!("[data-focus=\"{}\"]", focus_key(target));
+    if let Ok(Some(el)) = root.query_selector(&selector)
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,201 @@
+//! Pure formatting: countdowns, clock times, timestamps, masking.
+//!
+//! Nothing here touches the browser; the caller passes the time zone offset.
+
+/// "m:ss" for a duration in milliseconds, rounded up to the next second.
+pub fn countdown(ms: u64) -> String {
+    let secs = ms.div_ceil(1000);
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// A civil date and time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Civil {
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+}
+
+/// Unix milliseconds plus an offset east of UTC, as a civil date and time.
+fn civil(ms: u64, offset_minutes: i32) -> Civil {
+    let secs = (ms / 1000) as i64 + i64::from(offset_minutes) * 60;
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Civil {
+        year,
+        month,
+        day,
+        hour: (rem / 3600) as u32,
+        minute: (rem % 3600 / 60) as u32,
+        second: (rem % 60) as u32,
+    }
+}
+
+/// "10:42": the local clock time of `ms`.
+pub fn clock_time(ms: u64, offset_minutes: i32) -> String {
+    let c = civil(ms, offset_minutes);
+    format!("{:02}:{:02}", c.hour, c.minute)
+}
+
+fn date_time(c: Civil) -> String {
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        c.year, c.month, c.day, c.hour, c.minute, c.second
+    )
+}
+
+/// RFC 3339 in UTC: "2026-11-28T19:42:05Z".
+pub fn rfc3339(ms: u64) -> String {
+    let c = civil(ms, 0);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        c.year, c.month, c.day, c.hour, c.minute, c.second
+    )
+}
+
+/// "+01:00" for an offset east of UTC in minutes.
+pub fn utc_offset(offset_minutes: i32) -> String {
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let m = offset_minutes.unsigned_abs();
+    format!("{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The local time with its UTC offset (and zone name when known), then UTC:
+/// "2026-11-28 20:42:05 UTC+01:00 (Europe/Amsterdam) / 2026-11-28 19:42:05 UTC".
+pub fn timestamp(ms: u64, offset_minutes: i32, zone: Option<&str>) -> String {
+    let local = date_time(civil(ms, offset_minutes));
+    let utc = date_time(civil(ms, 0));
+    let offset = utc_offset(offset_minutes);
+    match zone.filter(|z| !z.is_empty()) {
+        Some(z) => format!("{local} UTC{offset} ({z}) / {utc} UTC"),
+        None => format!("{local} UTC{offset} / {utc} UTC"),
+    }
+}
+
+/// Masks a target that arrived with too much of it visible: when it holds more
+/// than four digits, every digit but the last two becomes a bullet. Targets the
+/// server already masked ("••••••12") pass through unchanged.
+pub fn mask_target(target: &str) -> String {
+    let digits = target.chars().filter(char::is_ascii_digit).count();
+    if digits <= 4 {
+        return target.to_string();
+    }
+    let mut seen = 0;
+    target
+        .chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                seen += 1;
+                if seen <= digits - 2 { '•' } else { c }
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The page address without query or fragment, which may carry tokens.
+pub fn page_url(href: &str) -> String {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    href[..end].to_string()
+}
+
+/// `url` if it is safe to put in a link: `https:`, `http:` or `mailto:` only,
+/// so that a `javascript:` URL can never become a link.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.len() > p.len())
+        .then_some(u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 2026-11-28T19:42:05Z
+    const T: u64 = 1_795_894_925_000;
+
+    #[test]
+    fn countdowns_round_up() {
+        assert_eq!(countdown(0), "0:00");
+        assert_eq!(countdown(1), "0:01");
+        assert_eq!(countdown(59_001), "1:00");
+        assert_eq!(countdown(600_000), "10:00");
+    }
+
+    #[test]
+    fn timestamps_show_local_offset_and_utc() {
+        assert_eq!(
+            timestamp(T, 60, Some("Europe/Amsterdam")),
+            "2026-11-28 20:42:05 UTC+01:00 (Europe/Amsterdam) / 2026-11-28 19:42:05 UTC"
+        );
+        assert_eq!(
+            timestamp(T, -330, None),
+            "2026-11-28 14:12:05 UTC-05:30 / 2026-11-28 19:42:05 UTC"
+        );
+        // Across midnight and a year boundary.
+        assert_eq!(
+            timestamp(1_767_225_600_000, -60, None),
+            "2025-12-31 23:00:00 UTC-01:00 / 2026-01-01 00:00:00 UTC"
+        );
+        assert_eq!(clock_time(T, 0), "19:42");
+        assert_eq!(rfc3339(T), "2026-11-28T19:42:05Z");
+    }
+
+    #[test]
+    fn leap_days_are_dated_right() {
+        // 2028-02-29T12:00:00Z
+        assert_eq!(
+            timestamp(1_835_438_400_000, 0, None),
+            "2028-02-29 12:00:00 UTC+00:00 / 2028-02-29 12:00:00 UTC"
+        );
+    }
+
+    #[test]
+    fn unmasked_numbers_are_masked() {
+        assert_eq!(mask_target("+1 555 010 0112"), "+• ••• ••• ••12");
+        assert_eq!(mask_target("••••••12"), "••••••12");
+        assert_eq!(mask_target("a•••@contoso.com"), "a•••@contoso.com");
+    }
+
+    #[test]
+    fn only_web_and_mail_links_pass() {
+        assert_eq!(
+            safe_link(" https://help.example "),
+            Some("https://help.example")
+        );
+        assert_eq!(
+            safe_link("mailto:it@contoso.com"),
+            Some("mailto:it@contoso.com")
+        );
+        assert_eq!(safe_link("javascript:alert(1)"), None);
+        assert_eq!(safe_link("JaVaScRiPt:alert(1)"), None);
+        assert_eq!(safe_link("data:text/html,hi"), None);
+        assert_eq!(safe_link("https://"), None);
+    }
+
+    #[test]
+    fn page_urls_lose_query_and_fragment() {
+        assert_eq!(
+            page_url("https://login.example/mfa?token=abc#x"),
+            "https://login.example/mfa"
+        );
+        assert_eq!(page_url("http://127.0.0.1:8460/"), "http://127.0.0.1:8460/");
+    }
+}

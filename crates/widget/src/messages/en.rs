@@ -1,0 +1,272 @@
+//! English.
+
+use std::borrow::Cow;
+
+use twostep_protocol::{ErrorCode, MethodKind};
+
+use super::Msg;
+
+fn owned(s: String) -> Cow<'static, str> {
+    Cow::Owned(s)
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The English text of `msg`.
+pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
+    use Msg::*;
+    Cow::Borrowed(match msg {
+        WidgetLabel => "Two-step verification",
+        WindowLeft(t) => return owned(format!("Time left to verify: {t}")),
+        UseDifferentOption => "Use a different verification option",
+        CantUseAny => "I can't use any of these options",
+        LoadingTitle => "Getting your verification options",
+        LoadingBody => "One moment…",
+        SendingTitle(kind) => match kind {
+            MethodKind::Voice => "Calling your phone…",
+            MethodKind::Push => "Sending a notification to your app…",
+            MethodKind::Totp => "Getting ready for your app code…",
+            _ => "Sending your code…",
+        },
+        SendingTo(target) => return owned(format!("Sending to {target}")),
+        CodeTitle(kind) => match kind {
+            MethodKind::Sms => "Enter the code we texted you",
+            MethodKind::Email => "Enter the code we emailed you",
+            MethodKind::Totp => "Enter the code from your authenticator app",
+            _ => "Enter your verification code",
+        },
+        SentTo { kind, target, time } => {
+            let how = match kind {
+                MethodKind::Sms => "texted",
+                MethodKind::Email => "emailed",
+                _ => "sent",
+            };
+            return owned(format!("We {how} a code to {target} at {time}."));
+        }
+        AppCodeHint => {
+            "Open your authenticator app and type the code it shows for this account. The app needs no signal or internet connection."
+        }
+        CodeLabel(n) => return owned(format!("{n}-digit code")),
+        Verify => "Verify",
+        Verifying => "Checking…",
+        Resend => "Send a new code",
+        ResendIn(t) => return owned(format!("Send a new code in {t}")),
+        NewestCodeOnly => {
+            "We sent you a new code. If several codes arrive, only the newest one works."
+        }
+        NothingArrived => {
+            "Nothing yet? Texts can take a few minutes when the signal is weak. You can send a new code or verify another way."
+        }
+        WrongCode(None) => "That code didn't work. Check it and try again.",
+        WrongCode(Some(n)) => {
+            return owned(format!(
+                "That code didn't work. You have {} left.",
+                plural(*n, "try", "tries")
+            ));
+        }
+        LockedFor(t) => {
+            return owned(format!(
+                "Too many wrong codes. You can try again in {t}, or verify another way."
+            ));
+        }
+        LockoutOver => "You can try again now. Send yourself a new code first.",
+        CodeExpired => "That code has expired. Send yourself a new one.",
+        RateLimitedFor(t) => {
+            return owned(format!(
+                "You've asked for many codes. You can ask again in {t}."
+            ));
+        }
+        DigitsOnly => "Codes are made of digits only; we left out the other characters.",
+        Incomplete(n) => return owned(format!("Enter all {n} digits of the code.")),
+        ApprovalTitle(kind) => match kind {
+            MethodKind::Voice => "Answer the call to sign in",
+            _ => "Approve the sign-in on your app",
+        },
+        ApprovalBody(kind, target) => {
+            return owned(match (kind, target) {
+                (MethodKind::Voice, Some(t)) => {
+                    format!("We're calling {t}. Answer, then press the # key to approve.")
+                }
+                (MethodKind::Voice, None) => {
+                    "We're calling your phone. Answer, then press the # key to approve.".into()
+                }
+                (_, Some(t)) => format!("We sent a sign-in request to {t}. Open it and approve."),
+                (_, None) => {
+                    "We sent a sign-in request to your authenticator app. Open it and approve."
+                        .into()
+                }
+            });
+        }
+        NumberToMatchLabel => "Enter this number in the app:",
+        NumberToMatchSpoken(n) => return owned(format!("Number to enter in the app: {n}")),
+        WaitingForApproval => "Waiting for your approval…",
+        NoApprovalYet => {
+            "Nothing on your phone? Check that it's online and the app is up to date, or verify another way."
+        }
+        PickerTitle => "Choose another way to verify",
+        MethodOption(kind, target, label) => {
+            let t = target.as_deref().unwrap_or("");
+            return owned(match kind {
+                MethodKind::Sms if !t.is_empty() => format!("Text a code to {t}"),
+                MethodKind::Sms => "Text me a code".into(),
+                MethodKind::Voice if !t.is_empty() => format!("Call {t}"),
+                MethodKind::Voice => "Call my phone".into(),
+                MethodKind::Push => "Approve a request on my authenticator app".into(),
+                MethodKind::Totp => "Use a code from my authenticator app".into(),
+                MethodKind::Email if !t.is_empty() => format!("Email a code to {t}"),
+                MethodKind::Email => "Email me a code".into(),
+                MethodKind::Other => match (label, target) {
+                    (Some(l), Some(t)) => format!("{l} ({t})"),
+                    (Some(l), None) => l.clone(),
+                    (None, Some(t)) => format!("Another method ({t})"),
+                    (None, None) => "Another method".into(),
+                },
+            });
+        }
+        CurrentOption => "(in use)",
+        NoOtherOptions => "This is the only verification option on your account.",
+        Back => "Back",
+        RecoveryTitle => "Can't use any of your options?",
+        RecoveryOtherMethod => {
+            "If you registered a second phone or the authenticator app on another device, go back and choose it."
+        }
+        RecoveryAskAdmin => {
+            "Otherwise, ask your administrator to clear your verification settings. The next time you sign in, you'll set up two-step verification again."
+        }
+        RecoveryLostPhone => {
+            "If your phone was lost or stolen, also ask them to reset your app passwords and forget the devices you chose to remember."
+        }
+        ContactAdmin => "Contact your administrator",
+        ContactSupport => "Contact support",
+        MoreHelp => "More help",
+        NoContactConfigured => "Contact your IT help desk or whoever set up your account.",
+        HelpSummary => "Having trouble?",
+        HelpNoTextTitle => "No text or call?",
+        HelpNoTextBody => {
+            "Check that your phone has signal and that your plan includes text messages. A text can take a few minutes; if you asked for several codes, use the newest. You can also verify another way."
+        }
+        HelpOfflineTitle => "Bad signal where you are?",
+        HelpOfflineBody => {
+            "The authenticator app makes codes on the phone itself, so it works with no signal and no internet connection."
+        }
+        HelpAppPasswordsTitle => "App password rejected?",
+        HelpAppPasswordsBody => {
+            "Check you typed the app password exactly. If it still fails, create a new one after you sign in, or ask your administrator to remove the old ones."
+        }
+        HelpLostPhoneTitle => "Lost your phone?",
+        HelpLostPhoneBody => {
+            "Use another registered phone or the authenticator app on another device, or ask your administrator to clear your settings."
+        }
+        HelpContactTitle => "Still stuck?",
+        HelpContactBody => {
+            "Your administrator or support team can help. If you write to them, copy the details shown when something fails."
+        }
+        VerifiedTitle => "You're verified",
+        VerifiedBody => "Signing you in…",
+        FailureTitle(code) => match code {
+            ErrorCode::SessionExpired => "You didn't verify in time",
+            ErrorCode::Denied => "The sign-in request was denied",
+            ErrorCode::Expired => "The request expired",
+            ErrorCode::Network => "We couldn't reach the sign-in service",
+            ErrorCode::Timeout => "The sign-in service is taking too long",
+            ErrorCode::BadResponse => "The sign-in service sent an answer we can't read",
+            ErrorCode::MethodUnavailable => "This option isn't available right now",
+            ErrorCode::RateLimited | ErrorCode::TooManyAttempts => "Too many attempts",
+            ErrorCode::InvalidCode => "That code didn't work",
+            ErrorCode::Internal | ErrorCode::Unknown => "Something went wrong",
+        },
+        FailureBody(code) => match code {
+            ErrorCode::SessionExpired => {
+                "For your security, a sign-in has to be verified within a few minutes. Start over to get a new request."
+            }
+            ErrorCode::Denied => {
+                "The request was turned down on your device. If that wasn't you, someone may know your password: change it, and tell your administrator."
+            }
+            ErrorCode::Expired => {
+                "Nobody answered the request in time. Send a new one or verify another way."
+            }
+            ErrorCode::Network => "Check your internet connection, then try again.",
+            ErrorCode::Timeout => "No answer arrived in time. Try again in a moment.",
+            ErrorCode::BadResponse => {
+                "Try again. If it keeps happening, copy the details below for support."
+            }
+            ErrorCode::MethodUnavailable => "Verify another way, or try again later.",
+            ErrorCode::RateLimited | ErrorCode::TooManyAttempts => {
+                "Wait a little, then try again, or verify another way."
+            }
+            ErrorCode::InvalidCode => "Check the code and try again.",
+            ErrorCode::Internal | ErrorCode::Unknown => {
+                "Try again. If it keeps happening, copy the details below for support."
+            }
+        },
+        ServerSaid => "Message from the sign-in service:",
+        TryAgain => "Try again",
+        StartOver => "Start over",
+        ViewDetails => "View details",
+        FieldUserId => "User ID",
+        FieldDescription => "Error description",
+        FieldPageUrl => "Page URL",
+        FieldErrorCode => "Error code",
+        FieldSessionId => "Session ID",
+        FieldCorrelationId => "Correlation ID",
+        FieldTimestamp => "Timestamp",
+        FieldServerTimestamp => "Server timestamp",
+        FieldVersion => "Widget version",
+        FieldMethod => "Method attempted",
+        NotAvailable => "not available",
+        CopyDetails => "Copy details",
+        Copied => "Copied",
+        CopyManually => "Your browser blocked copying. Select the text below and copy it.",
+        DetailsText => "Details as text",
+        DemoBrand => "Contoso",
+        DemoSignInTitle => "Sign in",
+        DemoEmail => "Email",
+        DemoPassword => "Password",
+        DemoPasswordHint => "Demo: any password works.",
+        DemoPasswordMissing => "Enter your password.",
+        DemoSignIn => "Sign in",
+        DemoScenario => "Demo scenario",
+        DemoScenarioName(id) => match *id {
+            "text" => "Text message arrives",
+            "text-lost" => "Text never arrives",
+            "call" => "Phone call",
+            "push" => "App notification, approved",
+            "push-denied" => "App notification, denied",
+            "number-match" => "App notification with number matching",
+            "lockout" => "Wrong codes, then lockout",
+            "server-error" => "Server error",
+            "single-method" => "Only one method",
+            "quick-expiry" => "Window expires quickly",
+            _ => "Scenario",
+        },
+        DemoSignedInTitle => "You're signed in",
+        DemoSignedInBody => "The widget handed this proof to the page:",
+        DemoSignOut => "Sign out",
+        DemoPhoneTitle => "Simulated phone",
+        DemoPhoneEmpty => "No messages yet.",
+        DemoPhoneText(to) => return owned(format!("Text to {to}")),
+        DemoSmsBody(code) => {
+            return owned(format!(
+                "{code} is your Contoso verification code. Never share it."
+            ));
+        }
+        DemoPhoneCall(to) => return owned(format!("Incoming call to {to}")),
+        DemoPhonePush => "Contoso: are you trying to sign in?",
+        DemoPhonePickNumber => "Tap the number shown on the sign-in screen:",
+        DemoApprove => "Approve",
+        DemoDeny => "Deny",
+        DemoAnswered(true) => "Approved",
+        DemoAnswered(false) => "Denied",
+        DemoAppCode => "Authenticator app code",
+        DemoSender => "Contoso",
+        DemoAbout => {
+            "This page shows the twostep widget with an in-browser demo backend. Nothing leaves your browser."
+        }
+    })
+}

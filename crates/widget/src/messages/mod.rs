@@ -1,0 +1,252 @@
+//! The message catalogue: every string a person sees goes through here.
+//!
+//! A [`Msg`] names a message and carries the values it needs; [`Msg::text`]
+//! renders it in the active language. Only English exists today; a translation
+//! adds a file beside `en.rs` and a branch in `text`. Strings from a backend are
+//! never catalogue entries: they are shown as plain text where a message says so.
+
+mod en;
+
+use std::borrow::Cow;
+
+use twostep_protocol::{ErrorCode, MethodKind};
+
+/// Every message the widget and its demo page show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    // Frame.
+    /// Accessible name of the widget.
+    WidgetLabel,
+    /// "Time left: 9:42".
+    WindowLeft(String),
+    /// Button and link text: use another option.
+    UseDifferentOption,
+    /// Link text: none of the options work.
+    CantUseAny,
+    // Loading and sending.
+    /// Loading the challenge.
+    LoadingTitle,
+    /// Loading, longer text.
+    LoadingBody,
+    /// Sending with a method (title), by kind.
+    SendingTitle(MethodKind),
+    /// Sending a code to a target.
+    SendingTo(String),
+    // Code entry.
+    /// Title of the code screen, by kind.
+    CodeTitle(MethodKind),
+    /// "We texted a code to ••12 at 10:42."
+    SentTo {
+        /// The kind of method.
+        kind: MethodKind,
+        /// The masked target.
+        target: String,
+        /// Local time, "10:42".
+        time: String,
+    },
+    /// For app codes: where to find the code.
+    AppCodeHint,
+    /// Label of the code field, with the number of digits.
+    CodeLabel(u8),
+    /// Verify button.
+    Verify,
+    /// Verify button while checking.
+    Verifying,
+    /// Resend button, available.
+    Resend,
+    /// Resend button during the cool-down, with "0:24".
+    ResendIn(String),
+    /// After a resend: only the newest code works.
+    NewestCodeOnly,
+    /// Nudge when nothing arrived.
+    NothingArrived,
+    /// A wrong code, with attempts left if known.
+    WrongCode(Option<u32>),
+    /// Locked out until a time, with "0:45".
+    LockedFor(String),
+    /// Lockout over: ask for a new code.
+    LockoutOver,
+    /// The code expired.
+    CodeExpired,
+    /// Rate limited, with "1:30".
+    RateLimitedFor(String),
+    /// Letters or symbols were left out of the code.
+    DigitsOnly,
+    /// The code is not complete.
+    Incomplete(u8),
+    // Approval.
+    /// Title of the approval screen, by kind.
+    ApprovalTitle(MethodKind),
+    /// Body of the approval screen, by kind and masked target.
+    ApprovalBody(MethodKind, Option<String>),
+    /// Label above the number to match.
+    NumberToMatchLabel,
+    /// Accessible text of the number to match.
+    NumberToMatchSpoken(String),
+    /// Waiting for the approval.
+    WaitingForApproval,
+    /// Nudge when an approval gets no answer.
+    NoApprovalYet,
+    // Picker.
+    /// Title of the option list.
+    PickerTitle,
+    /// One option, by kind, target and label.
+    MethodOption(MethodKind, Option<String>, Option<String>),
+    /// Marks the option in use.
+    CurrentOption,
+    /// Only one method is registered.
+    NoOtherOptions,
+    /// Back to the previous screen.
+    Back,
+    // Recovery.
+    /// Title of the recovery guidance.
+    RecoveryTitle,
+    /// Use another registered method, if there is one.
+    RecoveryOtherMethod,
+    /// Ask the administrator to clear the settings.
+    RecoveryAskAdmin,
+    /// A lost or stolen phone: more to reset.
+    RecoveryLostPhone,
+    /// Link to the administrator.
+    ContactAdmin,
+    /// Link to support.
+    ContactSupport,
+    /// Link to more help.
+    MoreHelp,
+    /// When the host configured no contact links.
+    NoContactConfigured,
+    // Help topics.
+    /// Summary of the help section.
+    HelpSummary,
+    /// Heading: texts or calls not arriving.
+    HelpNoTextTitle,
+    /// Body: texts or calls not arriving.
+    HelpNoTextBody,
+    /// Heading: the app works offline.
+    HelpOfflineTitle,
+    /// Body: the app works offline.
+    HelpOfflineBody,
+    /// Heading: app passwords.
+    HelpAppPasswordsTitle,
+    /// Body: app passwords.
+    HelpAppPasswordsBody,
+    /// Heading: lost phone.
+    HelpLostPhoneTitle,
+    /// Body: lost phone.
+    HelpLostPhoneBody,
+    /// Heading: still stuck.
+    HelpContactTitle,
+    /// Body: still stuck.
+    HelpContactBody,
+    // Results.
+    /// Verified title.
+    VerifiedTitle,
+    /// Verified body.
+    VerifiedBody,
+    /// Failure title, by error code.
+    FailureTitle(ErrorCode),
+    /// Failure explanation, by error code.
+    FailureBody(ErrorCode),
+    /// "The service said: …" before a server message.
+    ServerSaid,
+    /// Try the failed step again.
+    TryAgain,
+    /// Start over after a timeout.
+    StartOver,
+    // Details panel.
+    /// Summary of the details panel.
+    ViewDetails,
+    /// Field name.
+    FieldUserId,
+    /// Field name.
+    FieldDescription,
+    /// Field name.
+    FieldPageUrl,
+    /// Field name.
+    FieldErrorCode,
+    /// Field name.
+    FieldSessionId,
+    /// Field name.
+    FieldCorrelationId,
+    /// Field name.
+    FieldTimestamp,
+    /// Field name.
+    FieldServerTimestamp,
+    /// Field name.
+    FieldVersion,
+    /// Field name.
+    FieldMethod,
+    /// A field with no value.
+    NotAvailable,
+    /// Copy button.
+    CopyDetails,
+    /// Copy succeeded.
+    Copied,
+    /// Copy refused: select the text by hand.
+    CopyManually,
+    /// Label of the selectable copy of the details.
+    DetailsText,
+    // Demo page.
+    /// Demo: brand name.
+    DemoBrand,
+    /// Demo: sign-in title.
+    DemoSignInTitle,
+    /// Demo: email label.
+    DemoEmail,
+    /// Demo: password label.
+    DemoPassword,
+    /// Demo: password hint.
+    DemoPasswordHint,
+    /// Demo: empty password.
+    DemoPasswordMissing,
+    /// Demo: sign-in button.
+    DemoSignIn,
+    /// Demo: scenario picker label.
+    DemoScenario,
+    /// Demo: scenario name, by id.
+    DemoScenarioName(&'static str),
+    /// Demo: signed in title.
+    DemoSignedInTitle,
+    /// Demo: signed in body, with the assertion.
+    DemoSignedInBody,
+    /// Demo: sign out.
+    DemoSignOut,
+    /// Demo: phone panel title.
+    DemoPhoneTitle,
+    /// Demo: phone panel, nothing yet.
+    DemoPhoneEmpty,
+    /// Demo: a text message.
+    DemoPhoneText(String),
+    /// Demo: the body of a texted code.
+    DemoSmsBody(String),
+    /// Demo: an incoming call.
+    DemoPhoneCall(String),
+    /// Demo: a push notification.
+    DemoPhonePush,
+    /// Demo: pick the number shown on the sign-in screen.
+    DemoPhonePickNumber,
+    /// Demo: approve.
+    DemoApprove,
+    /// Demo: deny.
+    DemoDeny,
+    /// Demo: answered.
+    DemoAnswered(bool),
+    /// Demo: the authenticator app's current code.
+    DemoAppCode,
+    /// Demo: from whom texts come.
+    DemoSender,
+    /// Demo: the about note.
+    DemoAbout,
+}
+
+impl Msg {
+    /// The message in the active language.
+    pub fn text(&self) -> Cow<'static, str> {
+        en::text(self)
+    }
+}
+
+/// Shorthand for `msg.text().into_owned()`.
+pub fn t(msg: Msg) -> String {
+    msg.text().into_owned()
+}

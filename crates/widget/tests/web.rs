@@ -1,0 +1,437 @@
+//! Browser tests: each screen rendered in headless Chromium, checked for its
+//! text, roles and actions. Run with `cargo xtask test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use twostep_protocol::*;
+use twostep_widget::backend::demo::{DemoBackend, PhoneKind, Scenario};
+use twostep_widget::{Backend, BackendFuture, ContactLinks, HostEvent, TwoStep, TwoStepOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn settle(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+/// A mounted widget, its events, and its container.
+struct Widget {
+    root: HtmlElement,
+    events: Rc<RefCell<Vec<HostEvent>>>,
+    _handle: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
+}
+
+fn mount(backend: Rc<dyn Backend>, edit: impl FnOnce(&mut TwoStepOptions)) -> Widget {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let sink = events.clone();
+    let mut options = TwoStepOptions::new(backend);
+    options.user_hint = Some("alex@contoso.com".into());
+    options.on_event = Some(Rc::new(move |e: &HostEvent| {
+        sink.borrow_mut().push(e.clone())
+    }));
+    edit(&mut options);
+    let handle = mount_to(root.clone(), move || {
+        view! { <TwoStep options=options.clone() /> }.into_any()
+    });
+    Widget {
+        root,
+        events,
+        _handle: Some(handle),
+    }
+}
+
+fn demo(scenario: Scenario) -> (DemoBackend, Rc<dyn Backend>) {
+    let b = DemoBackend::with_clock(scenario, Rc::new(|| js_sys::Date::now() as u64), 0);
+    (b.clone(), Rc::new(b))
+}
+
+impl Widget {
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn get(&self, selector: &str) -> Element {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no {selector} in {}", self.root.inner_html()))
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.get(selector).text_content().unwrap_or_default()
+    }
+
+    fn heading(&self) -> String {
+        self.text("h2.ts-title")
+    }
+
+    /// Clicks the button whose text contains `label`.
+    fn click(&self, label: &str) {
+        let button = self
+            .all("button, summary")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().contains(label))
+            .unwrap_or_else(|| panic!("no button {label:?} in {}", self.root.inner_html()));
+        button.unchecked_into::<HtmlElement>().click();
+    }
+
+    fn type_code(&self, code: &str) {
+        let input: HtmlInputElement = self.get("input.ts-code").unchecked_into();
+        input.set_value(code);
+        let ev = web_sys::Event::new("input").unwrap();
+        input.dispatch_event(&ev).unwrap();
+    }
+
+    fn has_event(&self, f: impl Fn(&HostEvent) -> bool) -> bool {
+        self.events.borrow().iter().any(f)
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self._handle.take();
+        self.root.remove();
+    }
+}
+
+fn texted_code(b: &DemoBackend) -> String {
+    b.phone()
+        .messages()
+        .iter()
+        .rev()
+        .find_map(|m| match &m.kind {
+            PhoneKind::Text { code, .. } => Some(code.clone()),
+            _ => None,
+        })
+        .expect("a texted code")
+}
+
+#[wasm_bindgen_test]
+async fn the_code_screen_is_labelled_and_accepts_a_pasted_code() {
+    let (demo, backend) = demo(Scenario::Text);
+    let w = mount(backend, |_| {});
+    settle(50).await;
+    assert_eq!(w.heading(), "Enter the code we texted you");
+    assert!(
+        w.text(".ts-sent")
+            .starts_with("We texted a code to ••••••12 at ")
+    );
+    assert!(
+        w.text("[role=timer]")
+            .starts_with("Time left to verify: 10:00")
+    );
+    let input = w.get("input.ts-code");
+    assert_eq!(
+        input.get_attribute("autocomplete").as_deref(),
+        Some("one-time-code")
+    );
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert_eq!(input.get_attribute("type").as_deref(), Some("text"));
+    let label = w.get("label.ts-label");
+    assert_eq!(label.get_attribute("for"), Some(input.id()));
+    assert_eq!(label.text_content().as_deref(), Some("6-digit code"));
+    assert!(
+        w.text("button.ts-link")
+            .starts_with("Send a new code in 0:")
+    );
+    assert!(w.has_event(|e| *e == HostEvent::Ready));
+
+    let code = texted_code(&demo);
+    w.type_code(&format!("{} {}", &code[..3], &code[3..]));
+    settle(50).await;
+    assert!(w.has_event(|e| matches!(e, HostEvent::Verified { .. })));
+    assert_eq!(w.heading(), "You're verified");
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_code_says_how_many_tries_are_left() {
+    let (_, backend) = demo(Scenario::Lockout);
+    let w = mount(backend, |_| {});
+    settle(50).await;
+    w.type_code("000000");
+    settle(50).await;
+    assert_eq!(
+        w.text("[role=alert].ts-notice"),
+        "That code didn't work. You have 2 tries left."
+    );
+    assert_eq!(
+        w.get("input.ts-code")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    w.type_code("000000");
+    settle(50).await;
+    w.type_code("000000");
+    settle(50).await;
+    assert!(
+        w.text(".ts-notice")
+            .starts_with("Too many wrong codes. You can try again in 0:")
+    );
+    assert!(
+        w.get("input.ts-code")
+            .unchecked_into::<HtmlInputElement>()
+            .disabled()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_picker_lists_every_method_as_a_button_and_switches() {
+    let (_, backend) = demo(Scenario::Text);
+    let w = mount(backend, |_| {});
+    settle(50).await;
+    w.click("Use a different verification option");
+    settle(50).await;
+    assert_eq!(w.heading(), "Choose another way to verify");
+    let options: Vec<String> = w
+        .all("ul.ts-options button")
+        .iter()
+        .map(|b| b.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        options,
+        [
+            "Text a code to ••••••12(in use)",
+            "Text a code to ••••••78",
+            "Call ••••••12",
+            "Approve a request on my authenticator app",
+            "Use a code from my authenticator app",
+        ]
+    );
+    assert_eq!(
+        w.get("button[aria-current=true]")
+            .get_attribute("data-method")
+            .as_deref(),
+        Some("sms-1")
+    );
+    w.click("Approve a request");
+    settle(50).await;
+    assert_eq!(w.heading(), "Approve the sign-in on your app");
+    assert_eq!(
+        w.text("[role=status].ts-wait"),
+        "Waiting for your approval…"
+    );
+    assert!(
+        w.has_event(|e| matches!(e, HostEvent::MethodChanged { method_id } if method_id == "push"))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn number_matching_shows_the_number_prominently() {
+    let (_, backend) = demo(Scenario::NumberMatch);
+    let w = mount(backend, |_| {});
+    settle(50).await;
+    let number = w.get(".ts-number");
+    let n = number.text_content().unwrap();
+    assert_eq!(n.len(), 2);
+    assert_eq!(
+        number.get_attribute("aria-label"),
+        Some(format!("Number to enter in the app: {n}"))
+    );
+    assert_eq!(w.text(".ts-match-label"), "Enter this number in the app:");
+}
+
+#[wasm_bindgen_test]
+async fn a_server_error_shows_details_and_try_again_works() {
+    let (_, backend) = demo(Scenario::ServerError);
+    let w = mount(backend, |_| {});
+    settle(50).await;
+    assert_eq!(w.heading(), "Something went wrong");
+    assert_eq!(
+        w.text(".ts-server-message"),
+        "The text service did not answer."
+    );
+    let names: Vec<String> = w
+        .all(".ts-fields dt")
+        .iter()
+        .map(|d| d.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "User ID",
+            "Error description",
+            "Page URL",
+            "Error code",
+            "Session ID",
+            "Correlation ID",
+            "Timestamp",
+            "Server timestamp",
+            "Widget version",
+            "Method attempted"
+        ]
+    );
+    let values: Vec<String> = w
+        .all(".ts-fields dd")
+        .iter()
+        .map(|d| d.text_content().unwrap())
+        .collect();
+    assert_eq!(values[0], "alex@contoso.com");
+    assert_eq!(values[3], "internal");
+    assert_eq!(
+        values[5].len(),
+        36,
+        "the widget's own UUID-shaped ID: {}",
+        values[5]
+    );
+    assert!(values[6].contains(" UTC") && values[6].contains(" / "));
+    assert!(w.has_event(|e| matches!(e, HostEvent::Error(f) if f.code == ErrorCode::Internal)));
+    w.click("Try again");
+    settle(50).await;
+    assert_eq!(w.heading(), "Enter the code we texted you");
+}
+
+#[wasm_bindgen_test]
+async fn a_single_method_user_gets_recovery_guidance_with_safe_links() {
+    let (_, backend) = demo(Scenario::SingleMethod);
+    let w = mount(backend, |o| {
+        o.links = ContactLinks {
+            admin: Some("javascript:alert(1)".into()),
+            support: Some("https://support.example/".into()),
+            help: None,
+        };
+    });
+    settle(50).await;
+    w.click("Use a different verification option");
+    settle(50).await;
+    assert_eq!(
+        w.text("p.ts-note"),
+        "This is the only verification option on your account."
+    );
+    w.click("I can't use any of these options");
+    settle(50).await;
+    assert_eq!(w.heading(), "Can't use any of your options?");
+    let links: Vec<String> = w
+        .all("a.ts-contact-link")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(links, ["https://support.example/"]);
+    w.click("Back");
+    settle(50).await;
+    assert_eq!(w.heading(), "Enter the code we texted you");
+}
+
+/// A backend whose every answer is hostile or broken.
+struct Hostile;
+
+impl Backend for Hostile {
+    fn start(&self, _: StartRequest, _: String) -> BackendFuture<'_, Challenge> {
+        Box::pin(async {
+            let mut e = ApiError::new(
+                ErrorCode::Internal,
+                "<img src=x onerror=alert(1)><b>bold</b>",
+            );
+            e.correlation_id = Some("<script>x</script>".into());
+            Err(e)
+        })
+    }
+    fn send(&self, _: SendRequest, _: String) -> BackendFuture<'_, SendResponse> {
+        unreachable!()
+    }
+    fn verify(&self, _: VerifyRequest, _: String) -> BackendFuture<'_, VerifyResponse> {
+        unreachable!()
+    }
+    fn poll(&self, _: PollRequest, _: String) -> BackendFuture<'_, PollResponse> {
+        unreachable!()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn backend_strings_are_text_never_html() {
+    let w = mount(Rc::new(Hostile), |_| {});
+    settle(50).await;
+    assert_eq!(
+        w.text(".ts-server-message"),
+        "<img src=x onerror=alert(1)><b>bold</b>"
+    );
+    assert!(w.find("img").is_none() && w.find("b").is_none() && w.find("script").is_none());
+    assert!(w.text(".ts-fields").contains("<script>x</script>"));
+    // Starting failed: the way forward is to try again.
+    assert_eq!(w.text("button.ts-primary"), "Try again");
+}
+
+#[wasm_bindgen_test]
+async fn no_inline_styles_anywhere() {
+    for scenario in [Scenario::Text, Scenario::NumberMatch, Scenario::ServerError] {
+        let (_, backend) = demo(scenario);
+        let w = mount(backend, |_| {});
+        settle(50).await;
+        w.click("Having trouble?");
+        assert!(
+            w.find("[style]").is_none(),
+            "{scenario:?}: {}",
+            w.root.inner_html()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_window_runs_out_into_a_timeout_screen() {
+    struct Brief(DemoBackend);
+    impl Backend for Brief {
+        fn start(&self, r: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
+            Box::pin(async move {
+                let mut c = self.0.start(r, cid).await?;
+                c.expires_in_secs = 1;
+                Ok(c)
+            })
+        }
+        fn send(&self, r: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
+            self.0.send(r, cid)
+        }
+        fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
+            self.0.verify(r, cid)
+        }
+        fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
+            self.0.poll(r, cid)
+        }
+    }
+    let (demo, _) = demo(Scenario::Text);
+    let w = mount(Rc::new(Brief(demo)), |_| {});
+    settle(1_300).await;
+    assert_eq!(w.heading(), "You didn't verify in time");
+    assert_eq!(w.text("button.ts-primary"), "Start over");
+    assert!(
+        w.has_event(|e| matches!(e, HostEvent::TimedOut(f) if f.code == ErrorCode::SessionExpired))
+    );
+    assert!(w.text(".ts-fields").contains("session_expired"));
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_stops_every_timer_and_poll() {
+    let (demo_backend, backend) = demo(Scenario::Push);
+    let w = mount(backend, |_| {});
+    settle(50).await;
+    assert_eq!(w.heading(), "Approve the sign-in on your app");
+    drop(w);
+    // The demo user "approves" on the first poll after 2.5 s; with polling
+    // stopped by the unmount, that poll never comes.
+    settle(3_000).await;
+    let messages = demo_backend.phone().messages();
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0].answer, None, "a poll ran after unmounting");
+    assert!(
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .query_selector(".ts")
+            .unwrap()
+            .is_none()
+    );
+}

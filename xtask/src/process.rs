@@ -1,0 +1,111 @@
+//! Where things are, and how xtask starts child processes.
+//!
+//! Every child process gets a `PATH` with npm binaryen's `wasm-opt` first (never Debian's
+//! binaryen 108 at /usr/bin/wasm-opt, which builds a page that dies at start) and cargo's
+//! bin folder next (where `cargo install` puts trunk and wasm-bindgen).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::{Error, Result};
+
+/// The repository root: the parent of the xtask package.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in a subfolder of the repository")
+        .to_path_buf()
+}
+
+/// The folder trunk writes the bundle and the demo page to.
+pub fn dist_dir() -> PathBuf {
+    root().join("dist")
+}
+
+/// The folder of the end-to-end tests (node's test runner and playwright-core).
+pub fn e2e_dir() -> PathBuf {
+    root().join("tests").join("e2e")
+}
+
+/// The npm prefix that npm binaryen (wasm-opt) is installed into.
+pub fn binaryen_dir() -> PathBuf {
+    root().join("target").join("tools").join("binaryen")
+}
+
+/// The folder holding npm binaryen's `wasm-opt`, first on every child's `PATH`.
+pub fn binaryen_bin() -> PathBuf {
+    binaryen_dir().join("node_modules").join(".bin")
+}
+
+/// cargo's bin folder: `$CARGO_HOME/bin`, else `~/.cargo/bin`.
+fn cargo_bin() -> Option<PathBuf> {
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        return Some(PathBuf::from(home).join("bin"));
+    }
+    std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo").join("bin"))
+}
+
+/// The `PATH` for child processes: binaryen's bin, cargo's bin, then the inherited `PATH`.
+pub fn child_path() -> OsString {
+    let mut dirs = vec![binaryen_bin()];
+    dirs.extend(cargo_bin());
+    for dir in std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()) {
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    std::env::join_paths(dirs).expect("PATH entries hold no separator")
+}
+
+/// A command for `program`, run at the repository root with the adjusted `PATH`.
+pub fn command(program: &str) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.current_dir(root()).env("PATH", child_path());
+    cmd
+}
+
+/// A command for the cargo that runs xtask (the same toolchain), set up like [`command`].
+pub fn cargo() -> Command {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    command(&cargo)
+}
+
+/// How a command reads in messages: its program and arguments.
+pub fn describe(cmd: &Command) -> String {
+    let program = Path::new(cmd.get_program())
+        .file_name()
+        .unwrap_or(cmd.get_program())
+        .to_string_lossy()
+        .into_owned();
+    std::iter::once(program)
+        .chain(cmd.get_args().map(|arg| arg.to_string_lossy().into_owned()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs `cmd` with inherited stdio and fails unless it exits with status 0.
+pub fn run(cmd: &mut Command) -> Result {
+    let status = cmd
+        .status()
+        .map_err(|err| Error::new(format!("could not start `{}`: {err}", describe(cmd))))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Error::new(format!("`{}` failed ({status})", describe(cmd))))
+    }
+}
+
+/// Runs `cmd` and returns its trimmed stdout if it exits with status 0, `None` when it cannot
+/// start or fails (a missing tool reads as `None`).
+pub fn stdout_of(cmd: &mut Command) -> Option<String> {
+    let output = cmd
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}

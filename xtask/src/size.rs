@@ -1,0 +1,144 @@
+//! `cargo xtask size`: what the bundle costs a visitor, raw and compressed, against the budget.
+
+use std::io::Write;
+use std::path::Path;
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+
+use crate::{Error, Result, build, process};
+
+/// The most the bundle (wasm + JS glue + CSS) may weigh, brotli-compressed, in bytes.
+pub const BROTLI_BUDGET_BYTES: u64 = 120_000;
+
+/// The bundle files a host page downloads, in dist/.
+pub const BUNDLE_FILES: [&str; 3] = ["twostep_bg.wasm", "twostep.js", "twostep.css"];
+
+/// gzip level, as a web server's static precompression would use.
+const GZIP_LEVEL: u32 = 9;
+/// brotli quality, as a web server's static precompression would use.
+const BROTLI_QUALITY: u32 = 11;
+/// brotli window (log2 of its size): the library's usual default.
+const BROTLI_WINDOW: u32 = 22;
+
+/// The sizes of one file, in bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sizes {
+    /// As stored.
+    pub raw: u64,
+    /// gzip level 9.
+    pub gzip: u64,
+    /// brotli quality 11.
+    pub brotli: u64,
+}
+
+impl std::ops::Add for Sizes {
+    type Output = Sizes;
+    fn add(self, other: Sizes) -> Sizes {
+        Sizes {
+            raw: self.raw + other.raw,
+            gzip: self.gzip + other.gzip,
+            brotli: self.brotli + other.brotli,
+        }
+    }
+}
+
+/// Builds the bundle, then prints and checks its sizes.
+pub fn run() -> Result {
+    build::run()?;
+    check()
+}
+
+/// Prints the size table of the bundle in dist/ and fails if it is over the budget.
+pub fn check() -> Result {
+    let dist = process::dist_dir();
+    println!(
+        "{:<18} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip -9", "brotli 11"
+    );
+    let mut total = Sizes::default();
+    for name in BUNDLE_FILES {
+        let sizes = measure(&dist.join(name))?;
+        print_row(name, sizes);
+        total = total + sizes;
+    }
+    print_row("total", total);
+    let budget = BROTLI_BUDGET_BYTES;
+    if total.brotli > budget {
+        return Err(Error::new(format!(
+            "bundle is {} bytes brotli, over the budget of {budget} bytes by {}",
+            total.brotli,
+            total.brotli - budget
+        )));
+    }
+    println!(
+        "budget: {budget} bytes brotli; headroom {} bytes ({:.1}% used)",
+        budget - total.brotli,
+        total.brotli as f64 * 100.0 / budget as f64
+    );
+    Ok(())
+}
+
+fn print_row(name: &str, s: Sizes) {
+    println!("{name:<18} {:>10} {:>10} {:>10}", s.raw, s.gzip, s.brotli);
+}
+
+/// The raw, gzip and brotli sizes of the file at `path`.
+pub fn measure(path: &Path) -> Result<Sizes> {
+    let bytes = std::fs::read(path)
+        .map_err(|err| Error::new(format!("cannot read {}: {err}", path.display())))?;
+    Ok(sizes_of(&bytes))
+}
+
+/// The raw, gzip and brotli sizes of `bytes`.
+pub fn sizes_of(bytes: &[u8]) -> Sizes {
+    Sizes {
+        raw: bytes.len() as u64,
+        gzip: gzip_len(bytes),
+        brotli: brotli_len(bytes),
+    }
+}
+
+fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::new(GZIP_LEVEL));
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len() as u64
+}
+
+fn brotli_len(bytes: &[u8]) -> u64 {
+    let mut out = Vec::new();
+    {
+        let mut writer =
+            brotli::CompressorWriter::new(&mut out, 4096, BROTLI_QUALITY, BROTLI_WINDOW);
+        writer.write_all(bytes).expect("writing to memory");
+    }
+    out.len() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compression_shrinks_repetitive_input() {
+        let text = "twostep ".repeat(2_000);
+        let sizes = sizes_of(text.as_bytes());
+        assert_eq!(sizes.raw, 16_000);
+        assert!(sizes.gzip < 200, "{sizes:?}");
+        assert!(sizes.brotli < 200, "{sizes:?}");
+    }
+
+    #[test]
+    fn compressed_output_round_trips() {
+        let text = b"<main id=\"app\"></main>";
+        let mut out = Vec::new();
+        {
+            let mut w =
+                brotli::CompressorWriter::new(&mut out, 4096, BROTLI_QUALITY, BROTLI_WINDOW);
+            w.write_all(text).unwrap();
+        }
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut out.as_slice(), &mut back).unwrap();
+        assert_eq!(back, text);
+    }
+}

@@ -1,0 +1,160 @@
+//! `cargo xtask test [STAGE]`: every check CI runs, in order, stopping at the first failure.
+//!
+//! Each step's name goes to stderr before it and its time after it, except after the last one
+//! (the e2e tests) on success: the output then ends with node's own summary, which CI reads.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::process::{self, command};
+use crate::serve::Server;
+use crate::setup::{self, Scope};
+use crate::{Error, Result, build, size};
+
+/// One named step of the run.
+struct Step {
+    name: &'static str,
+    run: fn() -> Result,
+}
+
+const SETUP: Step = Step {
+    name: "setup",
+    run: || setup::run(Scope::All),
+};
+const FMT: Step = Step {
+    name: "cargo fmt --check",
+    run: || process::run(process::cargo().args(["fmt", "--all", "--", "--check"])),
+};
+const CLIPPY: Step = Step {
+    name: "cargo clippy (native, then wasm32 for the browser code and its tests)",
+    run: || {
+        process::run(process::cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+        process::run(process::cargo().args([
+            "clippy",
+            "-p",
+            "twostep",
+            "-p",
+            "twostep-widget",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    },
+};
+const NATIVE: Step = Step {
+    name: "native tests",
+    run: || process::run(process::cargo().args(["test", "--workspace"])),
+};
+const BROWSER: Step = Step {
+    name: "browser tests (wasm-bindgen-test in Chromium)",
+    run: browser_tests,
+};
+const SIZE: Step = Step {
+    name: "build and size budget",
+    run: || build::trunk().and_then(|()| size::check()),
+};
+const BUILD: Step = Step {
+    name: "build",
+    run: build::trunk,
+};
+const E2E: Step = Step {
+    name: "e2e tests (node --test, playwright-core, Chromium)",
+    run: e2e_tests,
+};
+
+/// Runs every stage, or only the one named in `args`.
+pub fn run(args: &[String]) -> Result {
+    let steps: Vec<Step> = match args {
+        [] => vec![SETUP, FMT, CLIPPY, NATIVE, BROWSER, SIZE, E2E],
+        [stage] => match stage.as_str() {
+            "lint" => vec![FMT, CLIPPY],
+            "native" => vec![NATIVE],
+            "browser" => vec![SETUP, BROWSER],
+            "size" => vec![SETUP, SIZE],
+            "e2e" => vec![SETUP, BUILD, E2E],
+            other => return Err(unknown(other)),
+        },
+        _ => return Err(unknown(&args.join(" "))),
+    };
+    let count = steps.len();
+    for (i, step) in steps.iter().enumerate() {
+        eprintln!("\n==> [{}/{count}] {}", i + 1, step.name);
+        let start = Instant::now();
+        (step.run)().map_err(|err| Error::new(format!("step `{}` failed: {err}", step.name)))?;
+        let last = i + 1 == count;
+        if !last {
+            eprintln!(
+                "<== {} ok in {:.1} s",
+                step.name,
+                start.elapsed().as_secs_f64()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn unknown(stage: &str) -> Error {
+    Error::new(format!(
+        "unknown test stage {stage:?}; usage: cargo xtask test [lint|native|browser|size|e2e]"
+    ))
+}
+
+/// The widget's wasm-bindgen tests, in headless Chromium through wasm-bindgen-test-runner.
+fn browser_tests() -> Result {
+    let mut cmd = process::cargo();
+    cmd.args([
+        "test",
+        "-p",
+        "twostep-widget",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]);
+    if std::env::var_os("CHROMEDRIVER").is_none() {
+        cmd.env("CHROMEDRIVER", setup::CHROMEDRIVER);
+    }
+    process::run(&mut cmd)
+}
+
+/// The `*.test.mjs` files of tests/e2e, sorted by name.
+fn e2e_files() -> Result<Vec<String>> {
+    let dir = process::e2e_dir();
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|err| Error::new(format!("cannot read {}: {err}", dir.display())))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::new(format!("no *.test.mjs in {}", dir.display())));
+    }
+    Ok(files)
+}
+
+/// Serves dist/ on a free loopback port and runs node's test runner over tests/e2e.
+fn e2e_tests() -> Result {
+    build::check_dist()?;
+    let files = e2e_files()?;
+    let dist: PathBuf = process::dist_dir();
+    let server = Server::bind("127.0.0.1:0", &dist)?;
+    let url = format!("http://127.0.0.1:{}/", server.local_addr()?.port());
+    server.spawn();
+    let chromium = std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| setup::CHROMIUM.to_owned());
+    process::run(
+        command("node")
+            .args(["--test", "--test-concurrency=1"])
+            .args(&files)
+            .current_dir(process::e2e_dir())
+            .env("TWOSTEP_URL", &url)
+            .env("CHROMIUM_PATH", chromium),
+    )
+}
