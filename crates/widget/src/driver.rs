@@ -70,8 +70,10 @@ impl Controller {
         };
         let now = now_ms();
         let (next, effects) = current.step(event, now);
-        self.now.set(now);
-        self.flow.set(next);
+        self.now.try_set(now);
+        self.flow.try_set(next);
+        // A host callback may unmount the widget half-way through; everything
+        // below copes with disposed signals.
         for effect in effects {
             self.run(effect);
         }
@@ -170,7 +172,7 @@ pub fn focus_key(target: Focus) -> &'static str {
 
 fn focus(root: NodeRef<html::Section>, target: Focus) {
     use wasm_bindgen::JsCast;
-    let Some(root) = root.get_untracked() else {
+    let Some(root) = root.try_get_untracked().flatten() else {
         return;
     };
     let selector = format!("[data-focus=\"{}\"]", focus_key(target));

@@ -4,6 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use twostep_flow::{CodeEntry, CodeNotice, Event, Phase};
 use twostep_protocol::MethodKind;
+use web_sys::HtmlInputElement;
 
 use super::screen::code_entry;
 use super::two_step::Ui;
@@ -132,7 +133,16 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
                     aria-invalid=move || if has_error() { "true" } else { "false" }
                     prop:value=value
                     prop:disabled=input_disabled
-                    on:input=move |ev| ctrl.dispatch(Event::CodeChanged(event_target_value(&ev)))
+                    on:input=move |ev| {
+                        let input = event_target::<HtmlInputElement>(&ev);
+                        ctrl.dispatch(Event::CodeChanged(input.value()));
+                        // Keep the field equal to the cleaned code even when the
+                        // state did not change (a dropped letter).
+                        let code = value();
+                        if input.value() != code {
+                            input.set_value(&code);
+                        }
+                    }
                 />
                 <p id=notice_id class="ts-notice" role="alert">{notice}</p>
                 <button type="submit" class="ts-primary" prop:disabled=move || submitting() || input_disabled()>

@@ -1,0 +1,84 @@
+// Steps on the demo page shared by the end-to-end tests.
+
+import assert from 'node:assert/strict';
+
+import { openPage } from './browser.mjs';
+
+/** How long a screen may take to appear (the demo backend answers in 250 ms). */
+export const SCREEN_TIMEOUT = 10_000;
+
+/**
+ * Opens the demo with `scenario`, passes the fake password step and waits for the widget.
+ * @returns {Promise<import('playwright-core').Page & { problems: string[] }>}
+ */
+export async function signIn(browser, scenario, options = {}) {
+  const page = await openPage(browser, `/?scenario=${scenario}`, options);
+  await page.fill('#demo-password', 'correct horse battery staple');
+  await page.click('.demo-form button[type=submit]');
+  await page.locator('.ts h2.ts-title').waitFor({ timeout: SCREEN_TIMEOUT });
+  return page;
+}
+
+/** Waits until the widget's heading reads `text`. */
+export async function waitForHeading(page, text, timeout = SCREEN_TIMEOUT) {
+  await page.locator('.ts h2.ts-title', { hasText: text }).waitFor({ timeout });
+  assert.equal((await page.locator('.ts h2.ts-title').innerText()).trim(), text);
+}
+
+/** The newest code the simulated phone received by text. */
+export async function newestTextedCode(page) {
+  const message = page.locator('[data-text-code]').first();
+  await message.waitFor({ timeout: SCREEN_TIMEOUT });
+  return message.getAttribute('data-text-code');
+}
+
+/** Types into the code field the way a person does, key by key. */
+export async function typeCode(page, code) {
+  await page.locator('input.ts-code').fill('');
+  await page.locator('input.ts-code').pressSequentially(code);
+}
+
+/** Clicks the widget button whose text contains `label`. */
+export async function clickButton(page, label) {
+  await page.locator('.ts').getByRole('button', { name: label }).first().click();
+}
+
+/** Waits for the demo's signed-in screen and returns the assertion it shows. */
+export async function waitForSignedIn(page, timeout = SCREEN_TIMEOUT) {
+  await page.locator('.demo-done .demo-title', { hasText: "You're signed in" }).waitFor({ timeout });
+  return page.locator('.demo-assertion').innerText();
+}
+
+/** Opens "View details", clicks "Copy details" and waits for "Copied". */
+export async function copyDetails(page) {
+  await page.locator('.ts-details summary').click();
+  await clickButton(page, 'Copy details');
+  await page.locator('.ts-copied', { hasText: 'Copied' }).waitFor({ timeout: SCREEN_TIMEOUT });
+}
+
+/** Parses "Name: value" lines into a Map, failing on any other line. */
+export function parseDetails(text) {
+  const fields = new Map();
+  for (const line of text.split('\n').filter(Boolean)) {
+    const at = line.indexOf(': ');
+    assert.ok(at > 0, `not a "Name: value" line: ${JSON.stringify(line)}`);
+    fields.set(line.slice(0, at), line.slice(at + 2));
+  }
+  return fields;
+}
+
+/** Waits (a frame or two) until the element with `data-focus="key"` has focus. */
+export async function waitForFocus(page, key) {
+  await page.waitForFunction(
+    (k) => document.activeElement?.getAttribute('data-focus') === k,
+    key,
+    { timeout: 2_000 },
+  );
+}
+
+/** Matches "2026-11-28 20:42:05 UTC+01:00 (Zone/Name) / 2026-11-28 19:42:05 UTC". */
+export const TIMESTAMP =
+  /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC[+-]\d\d:\d\d( \([^)]+\))? \/ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/;
+
+/** Matches the widget's UUID-shaped correlation IDs. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
