@@ -435,3 +435,67 @@ async fn unmounting_stops_every_timer_and_poll() {
             .is_none()
     );
 }
+
+/// A backend that never answers.
+struct Silent;
+
+impl Backend for Silent {
+    fn start(&self, _: StartRequest, _: String) -> BackendFuture<'_, Challenge> {
+        Box::pin(std::future::pending())
+    }
+    fn send(&self, _: SendRequest, _: String) -> BackendFuture<'_, SendResponse> {
+        Box::pin(std::future::pending())
+    }
+    fn verify(&self, _: VerifyRequest, _: String) -> BackendFuture<'_, VerifyResponse> {
+        Box::pin(std::future::pending())
+    }
+    fn poll(&self, _: PollRequest, _: String) -> BackendFuture<'_, PollResponse> {
+        Box::pin(std::future::pending())
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_silent_backend_shows_loading_then_a_timeout_with_a_retry() {
+    let w = mount(Rc::new(Silent), |o| o.flow.request_timeout_ms = 300);
+    settle(50).await;
+    assert_eq!(w.heading(), "Getting your verification options");
+    assert_eq!(
+        w.get(".ts-screen").get_attribute("aria-busy").as_deref(),
+        Some("true")
+    );
+    assert_eq!(w.text("[role=status]"), "One moment…");
+    settle(400).await;
+    assert_eq!(w.heading(), "The sign-in service is taking too long");
+    assert!(w.text(".ts-fields").contains("timeout"));
+    assert_eq!(w.text("button.ts-primary"), "Try again");
+    w.click("Try again");
+    settle(50).await;
+    assert_eq!(w.heading(), "Getting your verification options");
+}
+
+#[wasm_bindgen_test]
+async fn the_sending_screen_names_the_target_and_allows_switching() {
+    struct SlowSend(DemoBackend);
+    impl Backend for SlowSend {
+        fn start(&self, r: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
+            self.0.start(r, cid)
+        }
+        fn send(&self, _: SendRequest, _: String) -> BackendFuture<'_, SendResponse> {
+            Box::pin(std::future::pending())
+        }
+        fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
+            self.0.verify(r, cid)
+        }
+        fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
+            self.0.poll(r, cid)
+        }
+    }
+    let (demo, _) = demo(Scenario::Text);
+    let w = mount(Rc::new(SlowSend(demo)), |_| {});
+    settle(50).await;
+    assert_eq!(w.heading(), "Sending your code…");
+    assert_eq!(w.text("[role=status]"), "Sending to ••••••12");
+    w.click("Use a different verification option");
+    settle(50).await;
+    assert_eq!(w.heading(), "Choose another way to verify");
+}
