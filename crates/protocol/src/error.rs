@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A stable, machine-readable reason. Servers send the first seven; the widget
-/// itself produces the last four for failures that never reached a server.
+/// A stable, machine-readable reason. Servers send the first eight; the widget
+/// itself produces the next four for failures that never reached a server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -21,6 +21,8 @@ pub enum ErrorCode {
     MethodUnavailable,
     /// Something failed on the server.
     Internal,
+    /// The request was malformed (bad JSON, unknown user, body too large).
+    BadRequest,
     /// Client side: the request never got an answer (offline, refused, CORS).
     Network,
     /// Client side: no answer within the time allowed.
@@ -45,6 +47,7 @@ impl ErrorCode {
             ErrorCode::SessionExpired => "session_expired",
             ErrorCode::MethodUnavailable => "method_unavailable",
             ErrorCode::Internal => "internal",
+            ErrorCode::BadRequest => "bad_request",
             ErrorCode::Network => "network",
             ErrorCode::Timeout => "timeout",
             ErrorCode::BadResponse => "bad_response",
@@ -107,6 +110,7 @@ mod tests {
             ErrorCode::SessionExpired,
             ErrorCode::MethodUnavailable,
             ErrorCode::Internal,
+            ErrorCode::BadRequest,
             ErrorCode::Network,
             ErrorCode::Timeout,
             ErrorCode::BadResponse,

@@ -144,13 +144,6 @@ impl Controller {
             }
         });
     }
-
-    /// Number of flow timers armed now (for tests of unmounting).
-    pub fn armed_timers(self) -> usize {
-        self.io
-            .try_with_value(|io| io.timers.iter().flatten().count())
-            .unwrap_or(0)
-    }
 }
 
 fn slot(timer: Timer) -> usize {

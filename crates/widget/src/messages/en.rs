@@ -179,7 +179,9 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             ErrorCode::MethodUnavailable => "This option isn't available right now",
             ErrorCode::RateLimited | ErrorCode::TooManyAttempts => "Too many attempts",
             ErrorCode::InvalidCode => "That code didn't work",
-            ErrorCode::Internal | ErrorCode::Unknown => "Something went wrong",
+            ErrorCode::Internal | ErrorCode::BadRequest | ErrorCode::Unknown => {
+                "Something went wrong"
+            }
         },
         FailureBody(code) => match code {
             ErrorCode::SessionExpired => {
