@@ -203,7 +203,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 "Wait a little, then try again, or verify another way."
             }
             ErrorCode::InvalidCode => "Check the code and try again.",
-            ErrorCode::Internal | ErrorCode::Unknown => {
+            ErrorCode::Internal | ErrorCode::BadRequest | ErrorCode::Unknown => {
                 "Try again. If it keeps happening, copy the details below for support."
             }
         },
