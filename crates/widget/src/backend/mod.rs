@@ -2,10 +2,11 @@
 //!
 //! - [`DemoBackend`]: deterministic scenarios that run in the browser, for the
 //!   demo page and browser tests.
-//! - An HTTP backend speaking twostep's JSON contract, and a host-supplied
-//!   adapter, implement the same trait.
+//! - [`HttpBackend`]: twostep's JSON contract over fetch, for real servers.
+//! - A host-supplied adapter implements the same trait.
 
 pub mod demo;
+pub mod http;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -16,6 +17,7 @@ use twostep_protocol::{
 };
 
 pub use demo::DemoBackend;
+pub use http::{HttpBackend, HttpOptions};
 
 /// A backend call in progress. Backends run on the browser's single thread, so
 /// the future need not be `Send`.
