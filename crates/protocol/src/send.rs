@@ -24,9 +24,10 @@ pub struct SendResponse {
     pub delivery: Delivery,
 }
 
-/// How a method is completed.
+/// How a method is completed. On the wire it is one object tagged by
+/// `"type": "code"` or `"type": "approval"`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(try_from = "DeliveryWire", into = "DeliveryWire")]
 pub enum Delivery {
     /// The user types a code (texted, emailed, or shown by the app).
     Code {
@@ -55,4 +56,88 @@ pub enum Delivery {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         number_to_match: Option<String>,
     },
+}
+
+/// The flat wire form of [`Delivery`]. Reading it through a flat struct rather
+/// than serde's internally tagged enum keeps the browser bundle small (serde
+/// buffers tagged enums through a generic `Content` tree).
+#[derive(Serialize, Deserialize)]
+struct DeliveryWire {
+    #[serde(rename = "type")]
+    kind: DeliveryKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    code_length: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    resend_after_secs: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    suggest_other_after_secs: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    poll_interval_ms: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    number_to_match: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum DeliveryKind {
+    Code,
+    Approval,
+}
+
+impl TryFrom<DeliveryWire> for Delivery {
+    type Error = &'static str;
+
+    fn try_from(w: DeliveryWire) -> Result<Self, Self::Error> {
+        Ok(match w.kind {
+            DeliveryKind::Code => Delivery::Code {
+                target: w.target,
+                code_length: w.code_length.ok_or("missing field `code_length`")?,
+                resend_after_secs: w.resend_after_secs,
+                suggest_other_after_secs: w.suggest_other_after_secs,
+            },
+            DeliveryKind::Approval => Delivery::Approval {
+                target: w.target,
+                poll_interval_ms: w
+                    .poll_interval_ms
+                    .ok_or("missing field `poll_interval_ms`")?,
+                number_to_match: w.number_to_match,
+            },
+        })
+    }
+}
+
+impl From<Delivery> for DeliveryWire {
+    fn from(d: Delivery) -> Self {
+        match d {
+            Delivery::Code {
+                target,
+                code_length,
+                resend_after_secs,
+                suggest_other_after_secs,
+            } => DeliveryWire {
+                kind: DeliveryKind::Code,
+                target,
+                code_length: Some(code_length),
+                resend_after_secs,
+                suggest_other_after_secs,
+                poll_interval_ms: None,
+                number_to_match: None,
+            },
+            Delivery::Approval {
+                target,
+                poll_interval_ms,
+                number_to_match,
+            } => DeliveryWire {
+                kind: DeliveryKind::Approval,
+                target,
+                code_length: None,
+                resend_after_secs: None,
+                suggest_other_after_secs: None,
+                poll_interval_ms: Some(poll_interval_ms),
+                number_to_match,
+            },
+        }
+    }
 }

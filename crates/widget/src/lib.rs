@@ -9,7 +9,7 @@ pub mod details;
 pub mod format;
 pub mod messages;
 
-pub use backend::{Backend, BackendFuture, DemoBackend};
+pub use backend::{Backend, BackendFuture, DemoBackend, HttpBackend, HttpOptions};
 pub mod browser;
 pub mod components;
 pub mod driver;

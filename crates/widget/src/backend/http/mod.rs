@@ -42,18 +42,38 @@ impl HttpBackend {
         }
     }
 
+    /// Sends one call and reads its answer as `Res`. Generic only in the
+    /// (de)serialization; the request itself is [`HttpBackend::exchange`], which
+    /// exists once in the bundle.
     async fn post<Req: Serialize, Res: DeserializeOwned>(
         &self,
         path: &str,
         body: &Req,
         correlation_id: &str,
     ) -> Result<Res, ApiError> {
+        let json = serde_json::to_string(body)
+            .map_err(|e| failure(ErrorCode::BadRequest, e.to_string(), correlation_id))?;
+        let (status, retry_after, body) = self.exchange(path, json, correlation_id).await?;
+        interpret(
+            &Answer {
+                status,
+                retry_after: retry_after.as_deref(),
+                body: &body,
+            },
+            correlation_id,
+        )
+    }
+
+    /// POSTs `json` and returns the status, `Retry-After` and body, or the
+    /// network or timeout failure.
+    async fn exchange(
+        &self,
+        path: &str,
+        json: String,
+        correlation_id: &str,
+    ) -> Result<(u16, Option<String>, String), ApiError> {
         let o = &self.options;
-        let fail = |code, message: String| {
-            let mut e = ApiError::new(code, message);
-            e.correlation_id = Some(correlation_id.to_string());
-            e
-        };
+        let fail = |code, message: String| failure(code, message, correlation_id);
         let controller = AbortController::new().map_err(|_| {
             fail(
                 ErrorCode::Network,
@@ -75,20 +95,18 @@ impl HttpBackend {
         for (name, value) in &o.headers {
             builder = builder.header(name, value);
         }
-        let json =
-            serde_json::to_string(body).map_err(|e| fail(ErrorCode::BadRequest, e.to_string()))?;
         let request = builder
             .body(json)
             .map_err(|e| fail(ErrorCode::Network, e.to_string()))?;
-        let sent = request.send().await;
-        let response = match sent {
+        let timed_out = |what: &str| {
+            fail(
+                ErrorCode::Timeout,
+                format!("{what} within {} ms.", o.timeout_ms),
+            )
+        };
+        let response = match request.send().await {
             Ok(r) => r,
-            Err(_) if signal.aborted() => {
-                return Err(fail(
-                    ErrorCode::Timeout,
-                    format!("No answer within {} ms.", o.timeout_ms),
-                ));
-            }
+            Err(_) if signal.aborted() => return Err(timed_out("No answer")),
             // Browsers report offline, DNS and CORS refusals the same way.
             Err(e) => {
                 return Err(fail(
@@ -101,25 +119,18 @@ impl HttpBackend {
         let retry_after = response.headers().get("Retry-After");
         let text = response.text().await;
         drop(abort);
-        let body = match text {
-            Ok(body) => body,
-            Err(_) if signal.aborted() => {
-                return Err(fail(
-                    ErrorCode::Timeout,
-                    format!("The answer did not finish within {} ms.", o.timeout_ms),
-                ));
-            }
-            Err(e) => return Err(fail(ErrorCode::Network, e.to_string())),
-        };
-        interpret(
-            &Answer {
-                status,
-                retry_after: retry_after.as_deref(),
-                body: &body,
-            },
-            correlation_id,
-        )
+        match text {
+            Ok(body) => Ok((status, retry_after, body)),
+            Err(_) if signal.aborted() => Err(timed_out("The answer did not finish")),
+            Err(e) => Err(fail(ErrorCode::Network, e.to_string())),
+        }
     }
+}
+
+fn failure(code: ErrorCode, message: String, correlation_id: &str) -> ApiError {
+    let mut e = ApiError::new(code, message);
+    e.correlation_id = Some(correlation_id.to_string());
+    e
 }
 
 impl Backend for HttpBackend {
