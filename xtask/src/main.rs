@@ -6,6 +6,8 @@
 //! cargo xtask size             build, then raw / gzip / brotli sizes against the budget
 //! cargo xtask demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, env TWOSTEP_PORT)
 //! cargo xtask test [STAGE]     every check CI runs, or one stage: lint, native, browser, size, e2e
+//! cargo xtask conformance --base-url URL [--user EMAIL]
+//!                              check a running backend against the HTTP contract
 //! ```
 
 mod build;
@@ -59,6 +61,9 @@ commands:
   demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, or env TWOSTEP_PORT)
   test [STAGE]     run every check CI runs, stopping at the first failure;
                    STAGE runs one part only: lint, native, browser, size or e2e
+  conformance --base-url URL [--user EMAIL]
+                   check a running backend against twostep's HTTP contract
+                   (docs/protocol.md); prints PASS or FAIL with the reason per check
 ";
 
 fn main() -> ExitCode {
@@ -69,6 +74,11 @@ fn main() -> ExitCode {
         Some("size") if args.len() == 1 => size::run(),
         Some("demo") => demo::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
+        Some("conformance") => process::run(
+            process::cargo()
+                .args(["run", "--quiet", "-p", "twostep-conformance", "--"])
+                .args(&args[1..]),
+        ),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

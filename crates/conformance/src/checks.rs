@@ -1,0 +1,343 @@
+//! The contract checks, run in order against one backend.
+
+use serde::de::DeserializeOwned;
+use serde_json::json;
+use twostep_protocol::{
+    ApiError, Challenge, Delivery, ErrorCode, MethodKind, PollResponse, PollStatus, SendResponse,
+};
+
+use crate::client::{Client, Reply, clip};
+
+/// What one check found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The backend does what the contract says.
+    Pass,
+    /// It does not; the reason says how.
+    Fail(String),
+    /// Not checked, with why (for example the user has no such method).
+    Skip(String),
+}
+
+/// One named check and its verdict.
+#[derive(Debug)]
+pub struct Outcome {
+    /// What was checked.
+    pub name: &'static str,
+    /// What was found.
+    pub verdict: Verdict,
+}
+
+type Check<T = ()> = Result<T, String>;
+
+/// Reads a 200 answer as `T`.
+fn success<T: DeserializeOwned>(reply: &Reply) -> Check<T> {
+    if reply.status != 200 {
+        return Err(format!(
+            "expected 200, got {}: {}",
+            reply.status,
+            clip(&reply.body)
+        ));
+    }
+    serde_json::from_str(&reply.body).map_err(|e| {
+        format!(
+            "the answer does not match the contract ({e}): {}",
+            clip(&reply.body)
+        )
+    })
+}
+
+/// Checks an error answer: its status, envelope, code and echoed IDs.
+fn envelope(reply: &Reply, sent_id: &str, status: &[u16], codes: &[ErrorCode]) -> Check<ApiError> {
+    if !status.contains(&reply.status) {
+        return Err(format!(
+            "expected status {status:?}, got {}: {}",
+            reply.status,
+            clip(&reply.body)
+        ));
+    }
+    let e: ApiError = serde_json::from_str(&reply.body)
+        .map_err(|err| format!("not an error envelope ({err}): {}", clip(&reply.body)))?;
+    if !codes.contains(&e.code) {
+        return Err(format!("expected code {codes:?}, got {:?}", e.code));
+    }
+    if e.message.trim().is_empty() {
+        return Err("the envelope has an empty message".into());
+    }
+    if e.correlation_id.as_deref() != Some(sent_id) {
+        return Err(format!(
+            "the envelope's correlation_id {:?} is not the one sent ({sent_id})",
+            e.correlation_id
+        ));
+    }
+    if reply.correlation_id.as_deref() != Some(sent_id) {
+        return Err(format!(
+            "the X-Correlation-ID header {:?} is not the one sent",
+            reply.correlation_id
+        ));
+    }
+    match e.timestamp.as_deref() {
+        Some(t) if looks_like_rfc3339(t) => {}
+        other => {
+            return Err(format!(
+                "the envelope's timestamp {other:?} is not RFC 3339"
+            ));
+        }
+    }
+    Ok(e)
+}
+
+fn looks_like_rfc3339(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() >= 20
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && (b[10] == b'T' || b[10] == b't')
+        && b[13] == b':'
+        && b[16] == b':'
+        && (t.ends_with('Z') || t.ends_with('z') || t[19..].contains(['+', '-']))
+}
+
+/// Runs every check for `user` against the backend at `base_url`.
+pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
+    let client = Client::new(base_url);
+    let mut out = Vec::new();
+    let mut record = |name: &'static str, result: Check<Verdict>| {
+        let verdict = result.unwrap_or_else(Verdict::Fail);
+        out.push(Outcome { name, verdict });
+    };
+
+    // Starting.
+    let started = client.post("/v1/start", &json!({ "user_hint": user }));
+    let challenge: Option<Challenge> = match &started {
+        Ok((_, reply)) => success(reply).ok(),
+        Err(_) => None,
+    };
+    record(
+        "start returns a challenge",
+        (|| {
+            let (_, reply) = started.as_ref().map_err(Clone::clone)?;
+            let c: Challenge = success(reply)?;
+            if c.session_id.is_empty() {
+                return Err("empty session_id".into());
+            }
+            if c.methods.is_empty() {
+                return Err("no methods".into());
+            }
+            if c.method(&c.default_method).is_none() {
+                return Err(format!(
+                    "default_method {:?} is not among the methods",
+                    c.default_method
+                ));
+            }
+            if c.expires_in_secs == 0 || c.expires_in_secs > 3600 {
+                return Err(format!(
+                    "expires_in_secs {} is not within 1..=3600",
+                    c.expires_in_secs
+                ));
+            }
+            Ok(Verdict::Pass)
+        })(),
+    );
+    record(
+        "the correlation ID is echoed on success",
+        (|| {
+            let (id, reply) = started.as_ref().map_err(Clone::clone)?;
+            match &reply.correlation_id {
+                Some(h) if h == id => Ok(Verdict::Pass),
+                other => Err(format!("X-Correlation-ID was {other:?}, sent {id}")),
+            }
+        })(),
+    );
+    let Some(c) = challenge else {
+        record(
+            "the rest of the checks",
+            Err("skipped: start failed".into()),
+        );
+        return out;
+    };
+    let session = c.session_id.clone();
+    record("targets arrive masked", {
+        match c.methods.iter().find(|m| {
+            m.target
+                .as_deref()
+                .is_some_and(|t| t.chars().filter(char::is_ascii_digit).count() > 4)
+        }) {
+            Some(m) => Err(format!("method {} shows {:?}", m.id, m.target)),
+            None => Ok(Verdict::Pass),
+        }
+    });
+    record(
+        "start resumes a live session",
+        (|| {
+            let (_, reply) = client.post(
+                "/v1/start",
+                &json!({ "user_hint": user, "session_id": session }),
+            )?;
+            let again: Challenge = success(&reply)?;
+            if again.session_id == session {
+                Ok(Verdict::Pass)
+            } else {
+                Err(format!("got another session {:?}", again.session_id))
+            }
+        })(),
+    );
+
+    // Bad requests.
+    record(
+        "malformed JSON gets a bad_request envelope",
+        (|| {
+            let id = client.next_correlation_id();
+            let reply = client.post_raw("/v1/send", "{not json", Some(&id))?;
+            envelope(&reply, &id, &[400], &[ErrorCode::BadRequest]).map(|_| Verdict::Pass)
+        })(),
+    );
+    record(
+        "JSON of the wrong shape gets a bad_request envelope",
+        (|| {
+            let (id, reply) = client.post("/v1/send", &json!({ "session_id": 5 }))?;
+            envelope(&reply, &id, &[400, 422], &[ErrorCode::BadRequest]).map(|_| Verdict::Pass)
+        })(),
+    );
+    record(
+        "an unknown session is refused with an envelope",
+        (|| {
+            let (id, reply) = client.post(
+                "/v1/send",
+                &json!({ "session_id": "no-such-session", "method_id": c.default_method }),
+            )?;
+            envelope(
+                &reply,
+                &id,
+                &[400, 404, 410],
+                &[ErrorCode::BadRequest, ErrorCode::SessionExpired],
+            )
+            .map(|_| Verdict::Pass)
+        })(),
+    );
+    record(
+        "an unknown method is refused as method_unavailable",
+        (|| {
+            let (id, reply) = client.post(
+                "/v1/send",
+                &json!({ "session_id": session, "method_id": "no-such-method" }),
+            )?;
+            envelope(&reply, &id, &[409], &[ErrorCode::MethodUnavailable]).map(|_| Verdict::Pass)
+        })(),
+    );
+
+    // A texted code.
+    let texted = c
+        .methods
+        .iter()
+        .find(|m| matches!(m.kind, MethodKind::Sms | MethodKind::Email));
+    match texted {
+        None => record(
+            "sending a code",
+            Ok(Verdict::Skip("the user has no text or email method".into())),
+        ),
+        Some(m) => {
+            let sent = (|| {
+                let (_, reply) = client.post(
+                    "/v1/send",
+                    &json!({ "session_id": session, "method_id": m.id }),
+                )?;
+                success::<SendResponse>(&reply)
+            })();
+            record(
+                "sending a code returns a code delivery",
+                (|| {
+                    let r = sent.as_ref().map_err(Clone::clone)?;
+                    match &r.delivery {
+                        Delivery::Code {
+                            code_length,
+                            resend_after_secs,
+                            ..
+                        } => {
+                            if !(1..=12).contains(code_length) {
+                                return Err(format!("code_length {code_length}"));
+                            }
+                            if resend_after_secs.is_none() {
+                                return Err("no resend_after_secs for a delivered code".into());
+                            }
+                            if r.method_id != m.id {
+                                return Err(format!("answer names method {:?}", r.method_id));
+                            }
+                            Ok(Verdict::Pass)
+                        }
+                        other => Err(format!("expected a code delivery, got {other:?}")),
+                    }
+                })(),
+            );
+            record(
+                "an immediate resend is rate limited with a retry time",
+                (|| {
+                    let (id, reply) = client.post(
+                        "/v1/send",
+                        &json!({ "session_id": session, "method_id": m.id, "resend": true }),
+                    )?;
+                    let e = envelope(&reply, &id, &[429], &[ErrorCode::RateLimited])?;
+                    match (e.retry_after_secs, &reply.retry_after) {
+                        (Some(s), Some(_)) if s > 0 => Ok(Verdict::Pass),
+                        (s, h) => Err(format!("retry_after_secs {s:?}, Retry-After header {h:?}")),
+                    }
+                })(),
+            );
+            record(
+                "a wrong code is refused with attempts left",
+                (|| {
+                    let (id, reply) = client.post(
+                        "/v1/verify",
+                        &json!({ "session_id": session, "method_id": m.id, "code": "000000" }),
+                    )?;
+                    let e = envelope(&reply, &id, &[422], &[ErrorCode::InvalidCode])?;
+                    match e.attempts_left {
+                        Some(_) => Ok(Verdict::Pass),
+                        None => Err("no attempts_left".into()),
+                    }
+                })(),
+            );
+        }
+    }
+
+    // An approval.
+    match c.methods.iter().find(|m| m.kind == MethodKind::Push) {
+        None => record(
+            "a push and its poll",
+            Ok(Verdict::Skip(
+                "the user has no app notification method".into(),
+            )),
+        ),
+        Some(m) => {
+            record(
+                "a push returns an approval delivery and polls as pending",
+                (|| {
+                    let (_, reply) = client.post(
+                        "/v1/send",
+                        &json!({ "session_id": session, "method_id": m.id }),
+                    )?;
+                    let r: SendResponse = success(&reply)?;
+                    match r.delivery {
+                        Delivery::Approval {
+                            poll_interval_ms, ..
+                        } if poll_interval_ms > 0 => {}
+                        other => {
+                            return Err(format!("expected an approval delivery, got {other:?}"));
+                        }
+                    }
+                    let (_, reply) = client.post(
+                        "/v1/poll",
+                        &json!({ "session_id": session, "method_id": m.id }),
+                    )?;
+                    let p: PollResponse = success(&reply)?;
+                    if p.status == PollStatus::Pending {
+                        Ok(Verdict::Pass)
+                    } else {
+                        Err(format!("a fresh push polls as {:?}", p.status))
+                    }
+                })(),
+            );
+        }
+    }
+    out
+}
