@@ -1,23 +1,22 @@
-//! The twostep drop-in bundle. Loaded by the demo page (`index.html`), it
-//! renders a believable login page that hands over to the widget after a fake
-//! password step, with the in-browser demo backend and a simulated phone.
+//! The twostep drop-in bundle.
+//!
+//! Built without features it is the embeddable bundle a login page ships
+//! (`dist/bundle/`): the widget, its HTTP backend, and [`mount`]. With the
+//! default `demo` feature it also carries the demo login page (`index.html`),
+//! with the in-browser demo backend and a simulated phone.
 
+#[cfg(feature = "demo")]
 mod demo;
+mod embed;
 
+pub use embed::mount;
 use wasm_bindgen::prelude::*;
 
-/// Entry point run by wasm-bindgen when the module loads: mounts the demo page
-/// into `#app` when the page has one.
+/// Entry point run by wasm-bindgen when the module loads. In the demo build it
+/// mounts the demo page into `#app` when the page has one.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    let app = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    if let Some(app) = app {
-        use wasm_bindgen::JsCast;
-        if let Ok(app) = app.dyn_into::<web_sys::HtmlElement>() {
-            leptos::mount::mount_to(app, demo::DemoApp).forget();
-        }
-    }
+    #[cfg(feature = "demo")]
+    demo::mount_into_app();
 }

@@ -28,6 +28,18 @@ fn scenario_from_url() -> Option<Scenario> {
     Scenario::from_id(&params.get("scenario")?)
 }
 
+/// Mounts the demo page into `#app`, when the page has one.
+pub fn mount_into_app() {
+    use wasm_bindgen::JsCast;
+    let app = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(app) = app {
+        leptos::mount::mount_to(app, DemoApp).forget();
+    }
+}
+
 /// The whole demo page: brand bar, sign-in card, simulated phone.
 #[component]
 pub fn DemoApp() -> impl IntoView {

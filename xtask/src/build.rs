@@ -1,4 +1,5 @@
-//! `cargo xtask build`: `trunk build --release` into dist/, then a check of the bundle files.
+//! `cargo xtask build`: the demo page with `trunk build --release` into dist/, and the
+//! embeddable bundle (no demo) into dist/bundle/, then a check of the files.
 
 use crate::process::{self, command};
 use crate::setup::{self, Scope};
@@ -13,10 +14,80 @@ pub const DIST_FILES: [&str; 5] = [
     "boot.js",
 ];
 
-/// Sets up the wasm tools, builds the release bundle and checks dist/.
+/// The embeddable bundle's files, in dist/bundle/: what a login page ships.
+pub const BUNDLE_FILES: [&str; 3] = ["twostep_bg.wasm", "twostep.js", "twostep.css"];
+
+/// wasm-opt's flags for the bundle: the features rustc's wasm32 target emits.
+const WASM_OPT_FLAGS: [&str; 7] = [
+    "-Oz",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Sets up the wasm tools, builds the demo page and the embeddable bundle, and checks dist/.
 pub fn run() -> Result {
     setup::run(Scope::Wasm)?;
-    trunk()
+    trunk()?;
+    bundle()
+}
+
+/// Builds the embeddable bundle, the root crate without its `demo` feature, into dist/bundle/
+/// (after [`trunk`], whose minified twostep.css it copies).
+pub fn bundle() -> Result {
+    eprintln!("build: embeddable bundle (no demo page) into dist/bundle/");
+    process::run(process::cargo().args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "twostep",
+        "--no-default-features",
+    ]))?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| process::root().join("target"));
+    let wasm = target.join("wasm32-unknown-unknown/release/twostep.wasm");
+    let dist = process::dist_dir();
+    let out = dist.join("bundle");
+    std::fs::create_dir_all(&out)?;
+    process::run(
+        command("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "twostep",
+                "--out-dir",
+            ])
+            .arg(&out)
+            .arg(&wasm),
+    )?;
+    let bg = out.join("twostep_bg.wasm");
+    process::run(
+        command("wasm-opt")
+            .args(WASM_OPT_FLAGS)
+            .arg(&bg)
+            .arg("-o")
+            .arg(&bg),
+    )?;
+    std::fs::copy(dist.join("twostep.css"), out.join("twostep.css"))?;
+    let missing: Vec<&str> = BUNDLE_FILES
+        .into_iter()
+        .filter(|name| !out.join(name).is_file())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::new(format!(
+            "dist/bundle/ lacks {}",
+            missing.join(", ")
+        )));
+    }
+    Ok(())
 }
 
 /// Builds the release bundle with trunk (the tools must be set up) and checks dist/.

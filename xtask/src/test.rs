@@ -61,7 +61,11 @@ const BROWSER: Step = Step {
 };
 const SIZE: Step = Step {
     name: "build and size budget",
-    run: || build::trunk().and_then(|()| size::check()),
+    run: || {
+        build::trunk()?;
+        build::bundle()?;
+        size::check()
+    },
 };
 const BUILD: Step = Step {
     name: "build",
