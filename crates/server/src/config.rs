@@ -1,0 +1,66 @@
+//! The server's settings and their defaults.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use axum::http::HeaderValue;
+
+use crate::directory::Directory;
+
+/// Everything the server can be told. [`Config::default`] gives the documented
+/// defaults, with the built-in demo directory and the dev endpoints off.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// How long a verification lasts from `start` (default 600 s); after it
+    /// every call with the session gets `session_expired`.
+    pub window: Duration,
+    /// How long a texted code stays valid (default 300 s).
+    pub code_ttl: Duration,
+    /// The wait between two texts to the same method (default 30 s).
+    pub resend_cooldown: Duration,
+    /// When the widget should suggest another option if a text never came
+    /// (default 30 s).
+    pub suggest_other_after: Duration,
+    /// Wrong codes allowed per session before a lockout (default 5).
+    pub max_attempts: u32,
+    /// How long a lockout lasts (default 60 s).
+    pub lockout: Duration,
+    /// How long an app notification or call waits for an answer (default 60 s).
+    pub approval_ttl: Duration,
+    /// How often the widget should poll an approval (default 1 s).
+    pub poll_interval: Duration,
+    /// How long a session is kept after its window ends, to answer
+    /// `session_expired` rather than "unknown session" (default 1 h).
+    pub retain_expired: Duration,
+    /// The largest request body accepted (default 16 KiB).
+    pub body_limit: usize,
+    /// Mounts the `/dev` endpoints (outbox, answering, TOTP codes); default off.
+    pub dev: bool,
+    /// A directory of static files to serve outside `/v1` and `/dev`.
+    pub static_dir: Option<PathBuf>,
+    /// Origins allowed to call the API from a browser (CORS); none by default.
+    pub cors_origins: Vec<HeaderValue>,
+    /// The known users (default: the built-in demo directory).
+    pub directory: Directory,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            window: Duration::from_secs(600),
+            code_ttl: Duration::from_secs(300),
+            resend_cooldown: Duration::from_secs(30),
+            suggest_other_after: Duration::from_secs(30),
+            max_attempts: 5,
+            lockout: Duration::from_secs(60),
+            approval_ttl: Duration::from_secs(60),
+            poll_interval: Duration::from_millis(1000),
+            retain_expired: Duration::from_secs(3600),
+            body_limit: 16 * 1024,
+            dev: false,
+            static_dir: None,
+            cors_origins: Vec::new(),
+            directory: Directory::demo(),
+        }
+    }
+}

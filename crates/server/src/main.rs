@@ -1,0 +1,3 @@
+//! `twostep-server`: the HTTP server comes in the next commit.
+
+fn main() {}
