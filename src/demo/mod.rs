@@ -1,17 +1,34 @@
 //! The demo login page.
+//!
+//! Served by the reference server (`cargo xtask demo`), it signs in over real
+//! HTTP as one of the server's demo users. Served as static files (`trunk
+//! serve`), it plays the in-browser demo backend's scenarios instead. Which one
+//! comes from `demo-config.json`.
 
 mod login;
 mod phone;
+mod server;
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use twostep_widget::backend::demo::{DEMO_USER, Scenario};
 use twostep_widget::messages::{Msg, t};
-use twostep_widget::{ContactLinks, DemoBackend, HostEvent, TwoStep, TwoStepOptions};
+use twostep_widget::{
+    Backend, ContactLinks, DemoBackend, HostEvent, HttpBackend, HttpOptions, TwoStep,
+    TwoStepOptions,
+};
 
 use login::LoginForm;
-use phone::PhonePanel;
+use phone::{PhonePanel, Source};
+
+/// The reference server's demo users, as the picker lists them.
+const SERVER_USERS: [&str; 3] = [
+    "alex@contoso.example",
+    "sam@contoso.example",
+    "kim@contoso.example",
+];
 
 /// Where the demo visitor is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,11 +38,12 @@ enum Stage {
     SignedIn(String),
 }
 
-/// The scenario named in `?scenario=`, if any.
-fn scenario_from_url() -> Option<Scenario> {
+/// The value of `name` in the page's query string, if any.
+fn query(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    Scenario::from_id(&params.get("scenario")?)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// Mounts the demo page into `#app`, when the page has one.
@@ -40,49 +58,95 @@ pub fn mount_into_app() {
     }
 }
 
-/// The whole demo page: brand bar, sign-in card, simulated phone.
+/// The page, once `demo-config.json` says which backend to use.
 #[component]
-pub fn DemoApp() -> impl IntoView {
-    let scenario = RwSignal::new(scenario_from_url().unwrap_or(Scenario::Text));
+fn DemoApp() -> impl IntoView {
+    let server_mode = RwSignal::new(None::<bool>);
+    spawn_local(async move {
+        let config = server::config().await;
+        server_mode.set(Some(config.backend == "server"));
+    });
+    move || {
+        server_mode
+            .get()
+            .map(|server| view! { <DemoPage server=server /> })
+    }
+}
+
+/// The whole demo page: brand bar, sign-in card, demo controls, simulated phone.
+#[component]
+fn DemoPage(server: bool) -> impl IntoView {
+    let scenario = RwSignal::new(
+        query("scenario")
+            .and_then(|s| Scenario::from_id(&s))
+            .unwrap_or(Scenario::Text),
+    );
+    let initial_user = query("user")
+        .filter(|u| SERVER_USERS.contains(&u.as_str()))
+        .unwrap_or_else(|| SERVER_USERS[0].to_string());
+    let email = RwSignal::new(if server {
+        initial_user
+    } else {
+        DEMO_USER.to_string()
+    });
     let stage = RwSignal::new(Stage::Password);
-    let email = RwSignal::new(DEMO_USER.to_string());
-    // The backend of the current sign-in; the phone panel watches it.
-    let backend: StoredValue<Option<DemoBackend>, LocalStorage> = StoredValue::new_local(None);
+    let session = RwSignal::new(None::<String>);
+    // The in-browser backend of the current sign-in; the phone panel watches it.
+    let demo_backend: StoredValue<Option<DemoBackend>, LocalStorage> = StoredValue::new_local(None);
     let phone_version = RwSignal::new(0u32);
+    let source = if server {
+        Source::Server {
+            user: email,
+            session,
+        }
+    } else {
+        Source::InBrowser(demo_backend)
+    };
 
     let begin = move || {
-        let b = DemoBackend::new(scenario.get_untracked());
-        b.phone()
-            .subscribe(move || phone_version.update(|v| *v += 1));
-        backend.set_value(Some(b));
+        session.set(None);
+        if !server {
+            let b = DemoBackend::new(scenario.get_untracked());
+            b.phone()
+                .subscribe(move || phone_version.update(|v| *v += 1));
+            demo_backend.set_value(Some(b));
+        }
         phone_version.update(|v| *v += 1);
         stage.set(Stage::Verify);
     };
-    let change_scenario = move |s: Scenario| {
-        scenario.set(s);
-        backend.set_value(None);
+    let restart = move || {
+        demo_backend.set_value(None);
+        session.set(None);
         phone_version.update(|v| *v += 1);
         stage.set(Stage::Password);
     };
 
-    let card = move || {
-        match stage.get() {
+    let card = move || match stage.get() {
         Stage::Password => view! { <LoginForm email=email on_success=begin /> }.into_any(),
         Stage::Verify => {
-            let Some(b) = backend.get_value() else {
-                return ().into_any();
+            let backend: Rc<dyn Backend> = if server {
+                Rc::new(HttpBackend::new(HttpOptions::new("")))
+            } else {
+                match demo_backend.get_value() {
+                    Some(b) => Rc::new(b),
+                    None => return ().into_any(),
+                }
             };
-            let mut options = TwoStepOptions::new(Rc::new(b));
+            let mut options = TwoStepOptions::new(backend);
             options.user_hint = Some(email.get_untracked());
             options.links = ContactLinks {
                 admin: Some("mailto:it-help@contoso.example".into()),
                 support: Some("https://support.contoso.example/".into()),
                 help: Some("https://support.contoso.example/two-step".into()),
             };
-            options.on_event = Some(Rc::new(move |e: &HostEvent| {
-                if let HostEvent::Verified { assertion } = e {
-                    stage.set(Stage::SignedIn(assertion.clone()));
+            options.on_event = Some(Rc::new(move |e: &HostEvent| match e {
+                HostEvent::Ready { session_id } => {
+                    session.set(Some(session_id.clone()));
+                    phone_version.update(|v| *v += 1);
                 }
+                HostEvent::Verified { assertion } => stage.set(Stage::SignedIn(assertion.clone())),
+                HostEvent::MethodChanged { .. } => phone_version.update(|v| *v += 1),
+                _ => {}
             }));
             view! { <TwoStep options=options /> }.into_any()
         }
@@ -91,13 +155,58 @@ pub fn DemoApp() -> impl IntoView {
                 <h2 class="demo-title">{t(Msg::DemoSignedInTitle)}</h2>
                 <p>{t(Msg::DemoSignedInBody)}</p>
                 <p><code class="demo-assertion">{assertion}</code></p>
-                <button type="button" class="demo-button" on:click=move |_| change_scenario(scenario.get_untracked())>
+                <button type="button" class="demo-button" on:click=move |_| restart()>
                     {t(Msg::DemoSignOut)}
                 </button>
             </div>
         }
         .into_any(),
-    }
+    };
+
+    let picker = if server {
+        view! {
+            <label class="demo-label" for="demo-user">{t(Msg::DemoUser)}</label>
+            <select
+                id="demo-user"
+                class="demo-select"
+                on:change=move |ev| {
+                    email.set(event_target_value(&ev));
+                    restart();
+                }
+            >
+                {SERVER_USERS
+                    .into_iter()
+                    .map(|u| view! {
+                        <option value=u selected=move || email.get() == u>{t(Msg::DemoUserName(u))}</option>
+                    })
+                    .collect_view()}
+            </select>
+        }
+        .into_any()
+    } else {
+        view! {
+            <label class="demo-label" for="demo-scenario">{t(Msg::DemoScenario)}</label>
+            <select
+                id="demo-scenario"
+                class="demo-select"
+                on:change=move |ev| {
+                    if let Some(s) = Scenario::from_id(&event_target_value(&ev)) {
+                        scenario.set(s);
+                        restart();
+                    }
+                }
+            >
+                {Scenario::ALL
+                    .into_iter()
+                    .map(|s| view! {
+                        <option value=s.id() selected=move || scenario.get() == s>
+                            {t(Msg::DemoScenarioName(s.id()))}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+        }
+        .into_any()
     };
 
     view! {
@@ -109,34 +218,12 @@ pub fn DemoApp() -> impl IntoView {
             <div class="demo-layout">
                 <main class="demo-card">{card}</main>
                 <aside class="demo-aside">
-                    <div class="demo-panel">
-                        <label class="demo-label" for="demo-scenario">{t(Msg::DemoScenario)}</label>
-                        <select
-                            id="demo-scenario"
-                            class="demo-select"
-                            on:change=move |ev| {
-                                if let Some(s) = Scenario::from_id(&event_target_value(&ev)) {
-                                    change_scenario(s);
-                                }
-                            }
-                        >
-                            {Scenario::ALL
-                                .into_iter()
-                                .map(|s| {
-                                    view! {
-                                        <option value=s.id() selected=move || scenario.get() == s>
-                                            {t(Msg::DemoScenarioName(s.id()))}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <PhonePanel backend=backend version=phone_version />
+                    <div class="demo-panel">{picker}</div>
+                    <PhonePanel source=source version=phone_version />
                 </aside>
             </div>
             <footer class="demo-footer">
-                <p>{t(Msg::DemoAbout)}</p>
+                <p>{if server { t(Msg::DemoAboutServer) } else { t(Msg::DemoAbout) }}</p>
             </footer>
         </div>
     }

@@ -1,43 +1,150 @@
-//! The simulated phone: shows what the demo backend "delivered" and lets the
-//! visitor answer calls and notifications.
+//! The simulated phone: shows what the backend "delivered" and lets the
+//! visitor answer calls and notifications. It reads the in-browser demo
+//! backend, or the reference server's dev endpoints.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use twostep_widget::DemoBackend;
-use twostep_widget::backend::demo::{DemoPhone, PhoneKind, PhoneMessage};
+use twostep_widget::backend::demo::{DemoPhone, PhoneKind};
 use twostep_widget::browser::offset_minutes;
 use twostep_widget::format::clock_time;
 use twostep_widget::messages::{Msg, t};
 
-/// The phone panel. `version` changes whenever the phone gets something.
+use super::server;
+
+/// What kind of delivery an item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A text with a code.
+    Text,
+    /// A phone call.
+    Call,
+    /// An app notification.
+    Push,
+}
+
+/// One delivery, whichever backend made it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// Unique within the list.
+    pub key: String,
+    /// Local clock time, "10:42".
+    pub time: String,
+    /// What it is.
+    pub kind: ItemKind,
+    /// The masked number it went to.
+    pub to: String,
+    /// The code, for texts.
+    pub code: Option<String>,
+    /// The number to match, for pushes with number matching.
+    pub number: Option<String>,
+    /// Approved or denied, once answered.
+    pub answer: Option<bool>,
+}
+
+/// Where the phone's deliveries come from.
+#[derive(Clone, Copy)]
+pub enum Source {
+    /// The in-browser demo backend of the current sign-in.
+    InBrowser(StoredValue<Option<DemoBackend>, LocalStorage>),
+    /// The reference server's dev endpoints, for this user and session.
+    Server {
+        /// The signed-in user.
+        user: RwSignal<String>,
+        /// The widget's session, once it has one.
+        session: RwSignal<Option<String>>,
+    },
+}
+
+fn in_browser_items(phone: &DemoPhone) -> Vec<Item> {
+    phone
+        .messages()
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let (kind, to, code, number) = match m.kind {
+                PhoneKind::Text { to, code } => (ItemKind::Text, to, Some(code), None),
+                PhoneKind::Call { to } => (ItemKind::Call, to, None, None),
+                PhoneKind::Push { number } => (ItemKind::Push, String::new(), None, number),
+            };
+            Item {
+                key: i.to_string(),
+                time: clock_time(m.at, offset_minutes(m.at)),
+                kind,
+                to,
+                code,
+                number,
+                answer: m.answer,
+            }
+        })
+        .collect()
+}
+
+/// The phone panel. `version` changes whenever the in-browser phone gets
+/// something; the server's outbox is polled every second.
 #[component]
-pub fn PhonePanel(
-    backend: StoredValue<Option<DemoBackend>, LocalStorage>,
-    version: RwSignal<u32>,
-) -> impl IntoView {
+pub fn PhonePanel(source: Source, version: RwSignal<u32>) -> impl IntoView {
     let tick = RwSignal::new(0u64);
     if let Ok(handle) =
         set_interval_with_handle(move || tick.update(|n| *n += 1), Duration::from_secs(1))
     {
         on_cleanup(move || handle.clear());
     }
-    let phone = move || {
+    let fetched = RwSignal::new(Vec::<Item>::new());
+    let server_code = RwSignal::new(None::<String>);
+    if let Source::Server { user, session } = source {
+        Effect::new(move |_| {
+            tick.track();
+            version.track();
+            let user = user.get_untracked();
+            let session = session.get_untracked();
+            spawn_local(async move {
+                fetched.try_set(match session {
+                    Some(s) => server::outbox(&s).await,
+                    None => Vec::new(),
+                });
+                server_code.try_set(server::totp(&user).await);
+            });
+        });
+    }
+    let items = move || {
         version.track();
-        backend.with_value(|b| b.as_ref().map(DemoBackend::phone))
-    };
-    let messages = move || {
-        let Some(phone) = phone() else {
-            return Vec::new();
+        let mut list = match source {
+            Source::InBrowser(backend) => backend
+                .with_value(|b| b.as_ref().map(|b| in_browser_items(&b.phone())))
+                .unwrap_or_default(),
+            Source::Server { .. } => fetched.get(),
         };
-        let mut list: Vec<(usize, PhoneMessage)> =
-            phone.messages().into_iter().enumerate().collect();
         list.reverse();
         list
     };
     let app_code = move || {
         tick.track();
-        phone().map(|p| p.app_code())
+        match source {
+            Source::InBrowser(backend) => {
+                backend.with_value(|b| b.as_ref().map(|b| b.phone().app_code()))
+            }
+            Source::Server { .. } => server_code.get(),
+        }
+    };
+    let answer = move |approve: bool, number: Option<String>| match source {
+        Source::InBrowser(backend) => {
+            backend.with_value(|b| {
+                if let Some(b) = b {
+                    b.phone().answer(approve, number.as_deref());
+                }
+            });
+        }
+        Source::Server { session, .. } => {
+            if let Some(s) = session.get_untracked() {
+                spawn_local(async move {
+                    server::answer(&s, approve, number).await;
+                    version.update(|v| *v += 1);
+                });
+            }
+        }
     };
     view! {
         <section class="demo-panel demo-phone" aria-labelledby="demo-phone-title">
@@ -50,12 +157,12 @@ pub fn PhonePanel(
             </p>
             <ol class="demo-inbox" aria-live="polite">
                 {move || {
-                    let list = messages();
+                    let list = items();
                     if list.is_empty() {
                         return view! { <li class="demo-empty">{t(Msg::DemoPhoneEmpty)}</li> }.into_any();
                     }
                     list.into_iter()
-                        .map(|(i, m)| view! { <PhoneItem index=i message=m phone=phone /> })
+                        .map(|item| view! { <PhoneItem item=item answer=answer /> })
                         .collect_view()
                         .into_any()
                 }}
@@ -67,22 +174,32 @@ pub fn PhonePanel(
 /// One delivery on the phone.
 #[component]
 fn PhoneItem(
-    index: usize,
-    message: PhoneMessage,
-    phone: impl Fn() -> Option<DemoPhone> + Copy + Send + Sync + 'static,
+    item: Item,
+    answer: impl Fn(bool, Option<String>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let time = clock_time(message.at, offset_minutes(message.at));
-    let answer = move |approve: bool, number: Option<String>| {
-        if let Some(p) = phone() {
-            p.answer(approve, number.as_deref());
+    let Item {
+        key,
+        time,
+        kind,
+        to,
+        code,
+        number,
+        answer: answered,
+    } = item;
+    let pending = answered.is_none();
+    let answered =
+        answered.map(|a| view! { <p class="demo-answered">{t(Msg::DemoAnswered(a))}</p> });
+    let approve_deny = move || {
+        view! {
+            <div class="demo-actions">
+                <button type="button" class="demo-button" on:click=move |_| answer(true, None)>{t(Msg::DemoApprove)}</button>
+                <button type="button" class="demo-button demo-quiet" on:click=move |_| answer(false, None)>{t(Msg::DemoDeny)}</button>
+            </div>
         }
     };
-    let answered = message
-        .answer
-        .map(|a| view! { <p class="demo-answered">{t(Msg::DemoAnswered(a))}</p> });
-    let pending = message.answer.is_none();
-    let body = match message.kind {
-        PhoneKind::Text { to, code } => {
+    let body = match kind {
+        ItemKind::Text => {
+            let code = code.unwrap_or_default();
             let text = t(Msg::DemoSmsBody(code.clone()));
             view! {
                 <p class="demo-msg-head">{t(Msg::DemoPhoneText(to))}" · "{time}</p>
@@ -90,18 +207,13 @@ fn PhoneItem(
             }
             .into_any()
         }
-        PhoneKind::Call { to } => view! {
+        ItemKind::Call => view! {
             <p class="demo-msg-head">{t(Msg::DemoPhoneCall(to))}" · "{time}</p>
-            {pending.then(|| view! {
-                <div class="demo-actions">
-                    <button type="button" class="demo-button" on:click=move |_| answer(true, None)>{t(Msg::DemoApprove)}</button>
-                    <button type="button" class="demo-button demo-quiet" on:click=move |_| answer(false, None)>{t(Msg::DemoDeny)}</button>
-                </div>
-            })}
+            {pending.then(approve_deny)}
             {answered}
         }
         .into_any(),
-        PhoneKind::Push { number } => {
+        ItemKind::Push => {
             let actions = match (pending, number) {
                 (false, _) => None,
                 (true, Some(n)) => Some(view! {
@@ -120,12 +232,7 @@ fn PhoneItem(
                     </div>
                     <button type="button" class="demo-button demo-quiet" on:click=move |_| answer(false, None)>{t(Msg::DemoDeny)}</button>
                 }.into_any()),
-                (true, None) => Some(view! {
-                    <div class="demo-actions">
-                        <button type="button" class="demo-button" on:click=move |_| answer(true, None)>{t(Msg::DemoApprove)}</button>
-                        <button type="button" class="demo-button demo-quiet" on:click=move |_| answer(false, None)>{t(Msg::DemoDeny)}</button>
-                    </div>
-                }.into_any()),
+                (true, None) => Some(approve_deny().into_any()),
             };
             view! {
                 <p class="demo-msg-head">{t(Msg::DemoPhonePush)}" · "{time}</p>
@@ -135,5 +242,5 @@ fn PhoneItem(
             .into_any()
         }
     };
-    view! { <li class="demo-msg" data-index=index>{body}</li> }
+    view! { <li class="demo-msg" data-key=key>{body}</li> }
 }

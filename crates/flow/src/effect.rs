@@ -43,7 +43,10 @@ pub enum Focus {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HostEvent {
     /// The challenge loaded and the widget is usable.
-    Ready,
+    Ready {
+        /// The verification session, for the host to resume after a reload.
+        session_id: String,
+    },
     /// The user verified; `assertion` is the backend's proof for the host.
     Verified {
         /// The backend's proof.

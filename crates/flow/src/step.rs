@@ -444,7 +444,9 @@ impl Flow {
             timer: Timer::Window,
             after_ms: window_ms,
         });
-        fx.push(Effect::Emit(HostEvent::Ready));
+        fx.push(Effect::Emit(HostEvent::Ready {
+            session_id: self.session_id(),
+        }));
         self.send(default, None, now, fx);
     }
 

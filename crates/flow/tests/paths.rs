@@ -43,7 +43,9 @@ fn the_challenge_arms_the_window_and_sends_the_default_method() {
         timer: Timer::Window,
         after_ms: 600_000
     }));
-    assert!(h.emitted().contains(&HostEvent::Ready));
+    assert!(h.emitted().contains(&HostEvent::Ready {
+        session_id: "sess-1".into()
+    }));
     let (_, call) = h.last_call();
     assert_eq!(
         call,

@@ -148,7 +148,9 @@ async fn the_code_screen_is_labelled_and_accepts_a_pasted_code() {
         w.text("button.ts-link")
             .starts_with("Send a new code in 0:")
     );
-    assert!(w.has_event(|e| *e == HostEvent::Ready));
+    assert!(w.has_event(
+        |e| matches!(e, HostEvent::Ready { session_id } if session_id.starts_with("sess-"))
+    ));
 
     let code = texted_code(&demo);
     w.type_code(&format!("{} {}", &code[..3], &code[3..]));

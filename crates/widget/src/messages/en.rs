@@ -270,5 +270,15 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         DemoAbout => {
             "This page shows the twostep widget with an in-browser demo backend. Nothing leaves your browser."
         }
+        DemoAboutServer => {
+            "This page shows the twostep widget talking to twostep's reference server over HTTP. The simulated phone reads the server's development outbox."
+        }
+        DemoUser => "Demo user",
+        DemoUserName(email) => match *email {
+            "alex@contoso.example" => "Alex: two phones and the app",
+            "sam@contoso.example" => "Sam: one phone only",
+            "kim@contoso.example" => "Kim: the app only",
+            _ => "User",
+        },
     })
 }

@@ -237,6 +237,12 @@ pub enum Msg {
     DemoSender,
     /// Demo: the about note.
     DemoAbout,
+    /// Demo: the about note, over the reference server.
+    DemoAboutServer,
+    /// Demo: user picker label.
+    DemoUser,
+    /// Demo: a reference-server user, by email.
+    DemoUserName(&'static str),
 }
 
 impl Msg {

@@ -1,0 +1,102 @@
+//! The reference server's dev-only endpoints, as the demo page uses them.
+//! Only `twostep-server --dev` has them; the widget never calls them.
+
+use gloo_net::http::Request;
+use serde::Deserialize;
+use twostep_widget::browser::offset_minutes;
+use twostep_widget::format::clock_time;
+
+use super::phone::{Item, ItemKind};
+
+/// The demo page's settings, from `demo-config.json` beside it. The static
+/// file says `in_browser`; the reference server answers `server` instead.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+pub struct DemoConfig {
+    /// `in_browser` or `server`.
+    pub backend: String,
+}
+
+/// Reads `demo-config.json`; the in-browser demo when it cannot.
+pub async fn config() -> DemoConfig {
+    let fetched = async {
+        Request::get("demo-config.json")
+            .send()
+            .await
+            .ok()?
+            .json::<DemoConfig>()
+            .await
+            .ok()
+    };
+    fetched.await.unwrap_or_default()
+}
+
+#[derive(Deserialize)]
+struct Delivery {
+    id: u64,
+    at: String,
+    kind: String,
+    to: Option<String>,
+    code: Option<String>,
+    number: Option<String>,
+    answer: Option<String>,
+}
+
+/// Unix ms of an RFC 3339 UTC time ("2026-11-28T19:42:05Z"), via the browser.
+fn parse_time(at: &str) -> u64 {
+    js_sys::Date::parse(at) as u64
+}
+
+/// The deliveries of `session`, oldest first.
+pub async fn outbox(session: &str) -> Vec<Item> {
+    let url = format!(
+        "dev/outbox?session_id={}",
+        js_sys::encode_uri_component(session)
+    );
+    let Ok(resp) = Request::get(&url).send().await else {
+        return Vec::new();
+    };
+    let list: Vec<Delivery> = resp.json().await.unwrap_or_default();
+    list.into_iter()
+        .filter_map(|d| {
+            let kind = match d.kind.as_str() {
+                "text" => ItemKind::Text,
+                "call" => ItemKind::Call,
+                "push" => ItemKind::Push,
+                _ => return None,
+            };
+            let at = parse_time(&d.at);
+            Some(Item {
+                key: d.id.to_string(),
+                time: clock_time(at, offset_minutes(at)),
+                kind,
+                to: d.to.unwrap_or_default(),
+                code: d.code,
+                number: d.number,
+                answer: d.answer.map(|a| a == "approved"),
+            })
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct Totp {
+    code: String,
+}
+
+/// The authenticator app's current code for `user`, if the user has one.
+pub async fn totp(user: &str) -> Option<String> {
+    let url = format!("dev/totp?user={}", js_sys::encode_uri_component(user));
+    let resp = Request::get(&url).send().await.ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    resp.json::<Totp>().await.ok().map(|t| t.code)
+}
+
+/// Answers the pending call or push of `session` on the simulated phone.
+pub async fn answer(session: &str, approve: bool, number: Option<String>) {
+    let body = serde_json::json!({ "session_id": session, "approve": approve, "number": number });
+    if let Ok(req) = Request::post("dev/answer").json(&body) {
+        let _ = req.send().await;
+    }
+}
