@@ -1,3 +1,85 @@
-//! `twostep-server`: the HTTP server comes in the next commit.
+//! `twostep-server`: see `--help`.
 
-fn main() {}
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use tokio::net::TcpListener;
+use tracing_subscriber::EnvFilter;
+use twostep_server::cli::{self, Command, USAGE};
+use twostep_server::{Config, serve};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let options = match cli::parse(std::env::args().skip(1)) {
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Serve(options)) => options,
+        Err(e) => {
+            eprintln!("twostep-server: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+    let addr = options.addr;
+    let config = match options.into_config() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("twostep-server: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let listener = match TcpListener::bind(addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("twostep-server: cannot listen on {addr}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bound = listener.local_addr().map_or(addr, |a| a);
+    println!("twostep-server listening on http://{bound}/");
+    if config.dev {
+        print_dev_help(&config);
+    }
+    let _ = std::io::stdout().flush();
+    tokio::select! {
+        result = serve(listener, config) => match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("twostep-server: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        _ = tokio::signal::ctrl_c() => ExitCode::SUCCESS,
+    }
+}
+
+/// What `--dev` mounts, and each app user's `otpauth://` URI (printed, never
+/// logged: it holds the secret).
+fn print_dev_help(config: &Config) {
+    println!(
+        "dev mode: GET /dev/outbox, POST /dev/answer and GET /dev/totp?user=EMAIL are mounted;"
+    );
+    println!("texts, calls and app notifications go to /dev/outbox instead of phones.");
+    let apps: Vec<_> = config
+        .directory
+        .users()
+        .iter()
+        .filter_map(|u| u.authenticator().map(|a| (u, a)))
+        .collect();
+    if !apps.is_empty() {
+        println!(
+            "Authenticator codes: add a URI below to a TOTP tool or an authenticator app (as text or a QR code):"
+        );
+        for (user, app) in apps {
+            println!("  {}", app.otpauth_uri("twostep", &user.email));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The HTTP surface: the contract's calls under `/v1`, the dev endpoints
+//! under `/dev` (with `--dev` only), static files elsewhere, and the layers
+//! every response goes through.
+
+mod dev;
+mod v1;
+
+use std::any::Any;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, RETRY_AFTER, X_CONTENT_TYPE_OPTIONS,
+};
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::correlation::{self, CORRELATION_HEADER};
+use crate::failure::Failure;
+use crate::state::AppState;
+
+/// The Content-Security-Policy sent with every response.
+pub const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+
+/// The whole application for `state`.
+pub fn router(state: AppState) -> Router {
+    let config = state.config();
+    let mut app = Router::new().merge(v1::routes());
+    if config.dev {
+        app = app.merge(dev::routes());
+    }
+    // Unknown paths under the API prefixes are 404 envelopes, never files.
+    for path in ["/v1", "/v1/{*rest}", "/dev", "/dev/{*rest}"] {
+        app = app.route(path, any(not_found));
+    }
+    app = match &config.static_dir {
+        Some(dir) => app.fallback_service(ServeDir::new(dir)),
+        None => app.fallback(not_found),
+    };
+    app = app
+        .layer(DefaultBodyLimit::max(config.body_limit))
+        .layer(CatchPanicLayer::custom(panicked));
+    if !config.cors_origins.is_empty() {
+        app = app.layer(cors(&config.cors_origins));
+    }
+    app.layer(from_fn_with_state(state.clone(), correlation::middleware))
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY_VALUE),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .with_state(state)
+}
+
+/// CORS for the allowed origins: the widget's headers in, the correlation ID
+/// and `Retry-After` out, with credentials.
+fn cors(origins: &[HeaderValue]) -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins.iter().cloned()))
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([CONTENT_TYPE, CORRELATION_HEADER])
+        .expose_headers([CORRELATION_HEADER, RETRY_AFTER])
+        .allow_credentials(true)
+}
+
+async fn not_found() -> Failure {
+    Failure::for_status(StatusCode::NOT_FOUND, None)
+}
+
+fn panicked(_: Box<dyn Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    Failure::internal("Something went wrong on the server.").into_response()
+}

@@ -1,0 +1,51 @@
+//! `POST /v1/start`, `/v1/send`, `/v1/verify` and `/v1/poll`.
+
+use axum::extract::State;
+use axum::routing::post;
+use axum::{Json, Router};
+use twostep_protocol::{
+    Challenge, PollRequest, PollResponse, SendRequest, SendResponse, StartRequest, VerifyRequest,
+    VerifyResponse,
+};
+
+use crate::failure::Failure;
+use crate::json_body::JsonBody;
+use crate::state::AppState;
+use crate::verification;
+
+/// The contract's four calls.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/start", post(start))
+        .route("/v1/send", post(send))
+        .route("/v1/verify", post(verify))
+        .route("/v1/poll", post(poll))
+}
+
+async fn start(
+    State(state): State<AppState>,
+    JsonBody(req): JsonBody<StartRequest>,
+) -> Result<Json<Challenge>, Failure> {
+    verification::start(&state, req).map(Json)
+}
+
+async fn send(
+    State(state): State<AppState>,
+    JsonBody(req): JsonBody<SendRequest>,
+) -> Result<Json<SendResponse>, Failure> {
+    verification::send(&state, req).map(Json)
+}
+
+async fn verify(
+    State(state): State<AppState>,
+    JsonBody(req): JsonBody<VerifyRequest>,
+) -> Result<Json<VerifyResponse>, Failure> {
+    verification::verify(&state, req).map(Json)
+}
+
+async fn poll(
+    State(state): State<AppState>,
+    JsonBody(req): JsonBody<PollRequest>,
+) -> Result<Json<PollResponse>, Failure> {
+    verification::poll(&state, req).map(Json)
+}

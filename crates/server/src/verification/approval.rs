@@ -1,0 +1,104 @@
+//! `poll` for calls and app notifications, and the dev answer to them.
+
+use std::time::SystemTime;
+
+use twostep_protocol::{ErrorCode, MethodKind, PollRequest, PollResponse, PollStatus};
+
+use super::{ensure_live, live_session, method_of, user_of};
+use crate::failure::Failure;
+use crate::random;
+use crate::session::Answer;
+use crate::state::AppState;
+
+/// Where the approval sent with this method stands. An approval that was
+/// replaced by a newer one, or never sent, polls as `expired`.
+pub fn poll(state: &AppState, req: PollRequest) -> Result<PollResponse, Failure> {
+    let now = state.now();
+    let session = live_session(state, &req.session_id, now)?;
+    let user = user_of(state, &session)?;
+    let method = method_of(user, &req.method_id, &session.id)?;
+    if !matches!(method.kind, MethodKind::Push | MethodKind::Voice) {
+        return Err(Failure::new(
+            ErrorCode::MethodUnavailable,
+            "This option works with a code; there is nothing to wait for.",
+        )
+        .session(&session.id));
+    }
+    let response = state
+        .store()
+        .modify(&session.id, |s| {
+            ensure_live(s, now)?;
+            let Some(a) = s.approval.as_ref().filter(|a| a.method_id == method.id) else {
+                return Ok(status(PollStatus::Expired));
+            };
+            Ok(match a.answer {
+                Some(Answer::Approved) => {
+                    s.finished = true;
+                    s.approval = None;
+                    tracing::info!(method_id = %method.id, "approved; verification finished");
+                    PollResponse {
+                        status: PollStatus::Approved,
+                        assertion: Some(random::token()),
+                    }
+                }
+                Some(Answer::Denied) => status(PollStatus::Denied),
+                None if now >= a.expires_at => status(PollStatus::Expired),
+                None => status(PollStatus::Pending),
+            })
+        })
+        .ok_or_else(|| Failure::unknown_session(&session.id))??;
+    Ok(response)
+}
+
+fn status(status: PollStatus) -> PollResponse {
+    PollResponse {
+        status,
+        assertion: None,
+    }
+}
+
+/// Answers the session's waiting call or notification, as the user's phone
+/// would. With number matching, approving with the wrong number (or none)
+/// counts as a denial.
+pub fn answer(
+    state: &AppState,
+    session_id: &str,
+    approve: bool,
+    number: Option<&str>,
+) -> Result<Answer, Failure> {
+    let now: SystemTime = state.now();
+    let answer = state
+        .store()
+        .modify(session_id, |s| {
+            ensure_live(s, now)?;
+            let nothing = || {
+                Failure::new(
+                    ErrorCode::MethodUnavailable,
+                    "Nothing is waiting for an answer.",
+                )
+                .session(session_id)
+            };
+            let a = s.approval.as_mut().ok_or_else(nothing)?;
+            if a.answer.is_some() {
+                return Err(nothing());
+            }
+            if now >= a.expires_at {
+                return Err(
+                    Failure::new(ErrorCode::Expired, "This request has expired.")
+                        .session(session_id),
+                );
+            }
+            let right_number = a.number.as_deref().is_none_or(|n| Some(n) == number);
+            let answer = if approve && right_number {
+                Answer::Approved
+            } else {
+                Answer::Denied
+            };
+            a.answer = Some(answer);
+            Ok(answer)
+        })
+        .ok_or_else(|| Failure::unknown_session(session_id))??;
+    state.outbox().record_answer(session_id, answer);
+    tracing::info!(answer = answer.as_str(), "approval answered (dev)");
+    Ok(answer)
+}
