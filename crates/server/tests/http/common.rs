@@ -1,0 +1,201 @@
+//! The test harness: a server on an ephemeral port and a small client.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+use tokio::net::TcpListener;
+use twostep_protocol::{ApiError, Challenge};
+use twostep_server::{AppState, Config, Delivery, ManualClock, serve_state};
+
+/// 2026-11-28T19:42:05Z, where every test's clock starts.
+pub const T0: u64 = 1_795_894_925;
+/// [`T0`] as the envelope writes it.
+pub const T0_TEXT: &str = "2026-11-28T19:42:05Z";
+
+/// A running server.
+pub struct Server {
+    pub base: String,
+    pub clock: Arc<ManualClock>,
+    http: reqwest::Client,
+}
+
+/// One HTTP answer.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+/// A server with `--dev` and the default settings.
+pub async fn dev() -> Server {
+    server(dev_config()).await
+}
+
+/// The default settings with `--dev`.
+pub fn dev_config() -> Config {
+    Config {
+        dev: true,
+        ..Config::default()
+    }
+}
+
+/// A server with these settings.
+pub async fn server(config: Config) -> Server {
+    server_with(config, None).await
+}
+
+/// A server with these settings and, optionally, another delivery.
+pub async fn server_with(config: Config, delivery: Option<Arc<dyn Delivery>>) -> Server {
+    let clock = Arc::new(ManualClock::at_unix(T0));
+    let mut builder = AppState::builder(config).clock(clock.clone());
+    if let Some(d) = delivery {
+        builder = builder.delivery(d);
+    }
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(serve_state(listener, builder.build()));
+    Server {
+        base,
+        clock,
+        http: reqwest::Client::new(),
+    }
+}
+
+impl Server {
+    /// Moves the server's clock forward.
+    pub fn advance(&self, secs: u64) {
+        self.clock.advance(Duration::from_secs(secs));
+    }
+
+    /// Sends a request built by `f` and reads the whole answer.
+    pub async fn request(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        f: impl FnOnce(reqwest::RequestBuilder) -> reqwest::RequestBuilder,
+    ) -> Reply {
+        let req = f(self.http.request(method, format!("{}{path}", self.base)));
+        let resp = req.send().await.unwrap();
+        Reply {
+            status: resp.status().as_u16(),
+            headers: resp.headers().clone(),
+            body: resp.text().await.unwrap(),
+        }
+    }
+
+    /// POSTs JSON.
+    pub async fn post(&self, path: &str, body: Value) -> Reply {
+        self.request(reqwest::Method::POST, path, |r| r.json(&body))
+            .await
+    }
+
+    /// GETs.
+    pub async fn get(&self, path: &str) -> Reply {
+        self.request(reqwest::Method::GET, path, |r| r).await
+    }
+
+    /// Starts a verification for `user`.
+    pub async fn start(&self, user: &str) -> Challenge {
+        self.post("/v1/start", json!({ "user_hint": user }))
+            .await
+            .ok()
+    }
+
+    /// Sends with a method.
+    pub async fn send(&self, session: &str, method: &str, resend: bool) -> Reply {
+        self.post(
+            "/v1/send",
+            json!({ "session_id": session, "method_id": method, "resend": resend }),
+        )
+        .await
+    }
+
+    /// Submits a code.
+    pub async fn verify(&self, session: &str, method: &str, code: &str) -> Reply {
+        self.post(
+            "/v1/verify",
+            json!({ "session_id": session, "method_id": method, "code": code }),
+        )
+        .await
+    }
+
+    /// Polls an approval.
+    pub async fn poll(&self, session: &str, method: &str) -> Reply {
+        self.post(
+            "/v1/poll",
+            json!({ "session_id": session, "method_id": method }),
+        )
+        .await
+    }
+
+    /// The session's deliveries in the dev outbox.
+    pub async fn outbox(&self, session: &str) -> Vec<Value> {
+        self.get(&format!("/dev/outbox?session_id={session}"))
+            .await
+            .ok()
+    }
+
+    /// The code of the session's latest text.
+    pub async fn last_code(&self, session: &str) -> String {
+        let texts = self.outbox(session).await;
+        let last = texts
+            .iter()
+            .rev()
+            .find(|d| d["kind"] == "text")
+            .expect("a text was sent");
+        last["code"].as_str().unwrap().to_string()
+    }
+
+    /// Answers the session's call or notification, as the phone would.
+    pub async fn answer(&self, session: &str, approve: bool, number: Option<&str>) -> Reply {
+        self.post(
+            "/dev/answer",
+            json!({ "session_id": session, "approve": approve, "number": number }),
+        )
+        .await
+    }
+}
+
+impl Reply {
+    /// The 200 body as `T`.
+    #[track_caller]
+    pub fn ok<T: DeserializeOwned>(&self) -> T {
+        assert_eq!(self.status, 200, "{}", self.body);
+        serde_json::from_str(&self.body).unwrap()
+    }
+
+    /// A header's value.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).map(|v| v.to_str().unwrap())
+    }
+
+    /// The error envelope, checked: status, code, a message, the correlation
+    /// ID matching the header, and the server's timestamp.
+    #[track_caller]
+    pub fn error(&self, status: u16, code: &str) -> ApiError {
+        assert_eq!(self.status, status, "{}", self.body);
+        let raw: Value = serde_json::from_str(&self.body).unwrap();
+        assert_eq!(raw["code"], code, "{}", self.body);
+        let e: ApiError = serde_json::from_value(raw).unwrap();
+        assert!(!e.message.trim().is_empty());
+        let header = self
+            .header("x-correlation-id")
+            .expect("X-Correlation-ID header");
+        assert_eq!(e.correlation_id.as_deref(), Some(header));
+        let ts = e.timestamp.as_deref().expect("timestamp");
+        assert!(
+            ts.len() == 20 && ts.ends_with('Z') && &ts[10..11] == "T",
+            "{ts}"
+        );
+        assert_eq!(self.header("content-type"), Some("application/json"));
+        match e.retry_after_secs {
+            Some(s) => assert_eq!(self.header("retry-after"), Some(s.to_string().as_str())),
+            None => assert_eq!(self.header("retry-after"), None),
+        }
+        e
+    }
+}
