@@ -16,6 +16,8 @@
 //! # }
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod clock;
 pub mod config;
