@@ -30,6 +30,12 @@ const SERVER_USERS: [&str; 3] = [
     "kim@contoso.example",
 ];
 
+/// True when the server's demo user has the authenticator app (the phone
+/// panel then shows its current code).
+fn has_app(email: &str) -> bool {
+    email != "sam@contoso.example"
+}
+
 /// Where the demo visitor is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Stage {

@@ -105,7 +105,11 @@ pub fn PhonePanel(source: Source, version: RwSignal<u32>) -> impl IntoView {
                     Some(s) => server::outbox(&s).await,
                     None => Vec::new(),
                 });
-                server_code.try_set(server::totp(&user).await);
+                if super::has_app(&user) {
+                    server_code.try_set(server::totp(&user).await);
+                } else {
+                    server_code.try_set(None);
+                }
             });
         });
     }

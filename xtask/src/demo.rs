@@ -1,23 +1,33 @@
-//! `cargo xtask demo [--port N]`: builds the bundle and serves the demo page on 127.0.0.1.
+//! `cargo xtask demo [--port N]`: builds the bundle and the reference server, and serves the
+//! demo page from the server on 127.0.0.1, so the widget talks to it over real HTTP.
 
-use crate::serve::Server;
+use crate::reference::{self, Reference};
 use crate::{Error, Result, build, process};
 
 /// The port the demo listens on when neither `--port` nor `TWOSTEP_PORT` says otherwise.
 pub const DEFAULT_PORT: u16 = 8460;
 
-/// Builds, then serves dist/ until the process is interrupted (Ctrl-C).
+/// Builds, then runs the reference server with dev endpoints over dist/ until the process
+/// is interrupted (Ctrl-C).
 pub fn run(args: &[String]) -> Result {
     let port = port(args, std::env::var("TWOSTEP_PORT").ok().as_deref())?;
     build::run()?;
-    let server = Server::bind(("127.0.0.1", port), &process::dist_dir())
-        .map_err(|err| Error::new(format!("cannot listen on 127.0.0.1:{port}: {err}")))?
-        .with_log(true);
-    let port = server.local_addr()?.port();
-    println!("twostep demo: http://127.0.0.1:{port}/");
-    eprintln!("(serving dist/ until Ctrl-C)");
-    server.serve();
-    Ok(())
+    reference::build()?;
+    let addr = format!("127.0.0.1:{port}");
+    let dist = process::dist_dir();
+    let server = Reference::start(
+        &[
+            "--dev",
+            "--static-dir",
+            &dist.to_string_lossy(),
+            "--addr",
+            &addr,
+        ],
+        false,
+    )?;
+    println!("twostep demo: {}", server.url);
+    eprintln!("(the reference server serves dist/ and the v1 API until Ctrl-C)");
+    server.wait()
 }
 
 /// The port from `--port N` / `--port=N`, else from `env` (TWOSTEP_PORT), else the default.

@@ -14,6 +14,7 @@ mod build;
 mod demo;
 mod pins;
 mod process;
+mod reference;
 mod serve;
 mod setup;
 mod size;

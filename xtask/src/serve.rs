@@ -25,7 +25,6 @@ const IO_TIMEOUT: Duration = Duration::from_secs(15);
 pub struct Server {
     listener: TcpListener,
     root: Arc<PathBuf>,
-    log: bool,
 }
 
 impl Server {
@@ -40,14 +39,7 @@ impl Server {
         Ok(Server {
             listener: TcpListener::bind(addr)?,
             root: Arc::new(root),
-            log: false,
         })
-    }
-
-    /// Prints one line per request to stderr when `log` is true.
-    pub fn with_log(mut self, log: bool) -> Server {
-        self.log = log;
-        self
     }
 
     /// The address the server listens on.
@@ -60,13 +52,9 @@ impl Server {
         for stream in self.listener.incoming() {
             let Ok(stream) = stream else { continue };
             let root = Arc::clone(&self.root);
-            let log = self.log;
+            // A connection error concerns that connection only.
             thread::spawn(move || {
-                if let Err(err) = handle(stream, &root, log)
-                    && log
-                {
-                    eprintln!("serve: connection error: {err}");
-                }
+                let _ = handle(stream, &root);
             });
         }
     }
@@ -99,25 +87,18 @@ impl Response {
     }
 }
 
-fn handle(stream: TcpStream, root: &Path, log: bool) -> io::Result<()> {
+fn handle(stream: TcpStream, root: &Path) -> io::Result<()> {
     stream.set_read_timeout(Some(IO_TIMEOUT))?;
     stream.set_write_timeout(Some(IO_TIMEOUT))?;
     let reader = BufReader::new(stream.try_clone()?);
-    let (method, target, response) = match read_head(reader)? {
+    let (head, response) = match read_head(reader)? {
         Some((method, target)) => {
             let response = respond(&method, &target, root);
-            (method, target, response)
+            (method == "HEAD", response)
         }
-        None => (
-            String::new(),
-            String::new(),
-            Response::text(400, "Bad Request"),
-        ),
+        None => (false, Response::text(400, "Bad Request")),
     };
-    if log {
-        eprintln!("serve: {method} {target} -> {}", response.status);
-    }
-    write_response(stream, &response, method == "HEAD")
+    write_response(stream, &response, head)
 }
 
 /// Reads the request line and skips the headers: `(method, target)`, or `None` if malformed

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::process::{self, command};
+use crate::reference::{self, Reference};
 use crate::serve::Server;
 use crate::setup::{self, Scope};
 use crate::{Error, Result, build, size};
@@ -144,7 +145,9 @@ fn e2e_files() -> Result<Vec<String>> {
     Ok(files)
 }
 
-/// Serves dist/ on a free loopback port and runs node's test runner over tests/e2e.
+/// Serves dist/ on a free loopback port (the in-browser demo), starts two reference servers
+/// over it (quick cool-downs and lockouts; a short window), and runs node's test runner over
+/// tests/e2e.
 fn e2e_tests() -> Result {
     build::check_dist()?;
     let files = e2e_files()?;
@@ -152,6 +155,25 @@ fn e2e_tests() -> Result {
     let server = Server::bind("127.0.0.1:0", &dist)?;
     let url = format!("http://127.0.0.1:{}/", server.local_addr()?.port());
     server.spawn();
+    reference::build()?;
+    let dist_arg = dist.to_string_lossy();
+    let common = ["--dev", "--static-dir", &dist_arg, "--addr", "127.0.0.1:0"];
+    let quick = Reference::start(
+        &[
+            &common[..],
+            &[
+                "--resend-after-secs",
+                "3",
+                "--max-attempts",
+                "3",
+                "--lockout-secs",
+                "30",
+            ],
+        ]
+        .concat(),
+        true,
+    )?;
+    let short = Reference::start(&[&common[..], &["--window-secs", "8"]].concat(), true)?;
     let chromium = std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| setup::CHROMIUM.to_owned());
     process::run(
         command("node")
@@ -159,6 +181,8 @@ fn e2e_tests() -> Result {
             .args(&files)
             .current_dir(process::e2e_dir())
             .env("TWOSTEP_URL", &url)
+            .env("TWOSTEP_SERVER_URL", &quick.url)
+            .env("TWOSTEP_SHORT_URL", &short.url)
             .env("CHROMIUM_PATH", chromium),
     )
 }

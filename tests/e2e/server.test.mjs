@@ -1,0 +1,220 @@
+// The widget over real HTTP against the reference server (twostep-server --dev), as
+// `cargo xtask test` starts it: TWOSTEP_SERVER_URL with short cool-downs and attempts, and
+// TWOSTEP_SHORT_URL with a short verification window.
+
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+
+import { assertNoProblems, launchBrowser, readClipboard } from './support/browser.mjs';
+import {
+  SCREEN_TIMEOUT,
+  TIMESTAMP,
+  UUID,
+  clickButton,
+  copyDetails,
+  newestTextedCode,
+  parseDetails,
+  typeCode,
+  waitForHeading,
+  waitForSignedIn,
+} from './support/demo.mjs';
+
+function serverUrl(name) {
+  const url = process.env[name];
+  if (!url) throw new Error(`${name} is not set: run these tests with \`cargo xtask test e2e\``);
+  return url;
+}
+
+/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s), computed here from the seeded secret. */
+function totp(base32, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, '0');
+}
+
+const directory = JSON.parse(
+  readFileSync(new URL('../../crates/server/demo-directory.json', import.meta.url), 'utf8'),
+);
+const secretOf = (email) =>
+  directory.users.find((u) => u.email === email).methods.find((m) => m.kind === 'totp').secret;
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Opens the server-served demo as `user`, passes the password step, waits for the widget. */
+async function signInAs(user, base = serverUrl('TWOSTEP_SERVER_URL')) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => {
+    // Chromium logs every 4xx/5xx answer to fetch; in this contract an error status
+    // (422 wrong code, 429 lockout, 410 expired) is an expected answer, not a page error.
+    const expected = /^Failed to load resource: the server responded with a status of (410|422|429)\b/;
+    if (m.type() === 'error' && !expected.test(m.text())) page.problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  await page.goto(new URL(`/?user=${encodeURIComponent(user)}`, base).href);
+  await page.locator('#demo-user').waitFor({ timeout: SCREEN_TIMEOUT });
+  await page.fill('#demo-password', 'correct horse battery staple');
+  await page.click('.demo-form button[type=submit]');
+  await page.locator('.ts h2.ts-title').waitFor({ timeout: SCREEN_TIMEOUT });
+  return page;
+}
+
+test('over HTTP: a text to the primary phone signs in', { timeout: 30_000 }, async () => {
+  const page = await signInAs('alex@contoso.example');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    assert.match(await page.locator('.ts-sent').innerText(), /^We texted a code to ••••••12 at \d\d:\d\d\.$/);
+    await typeCode(page, await newestTextedCode(page));
+    assert.ok((await waitForSignedIn(page)).length >= 16);
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('over HTTP: switching to the alternate phone', { timeout: 30_000 }, async () => {
+  const page = await signInAs('alex@contoso.example');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await clickButton(page, 'Use a different verification option');
+    await page.locator('.ts-option[data-method="sms-2"]').click();
+    await page.locator('.ts-sent', { hasText: '••••••78' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await page.locator('.demo-msg', { hasText: 'Text to ••••••78' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await typeCode(page, await newestTextedCode(page));
+    await waitForSignedIn(page);
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('over HTTP: an app code computed here from the seeded secret', { timeout: 30_000 }, async () => {
+  const page = await signInAs('alex@contoso.example');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await clickButton(page, 'Use a different verification option');
+    await page.locator('.ts-option[data-method="totp"]').click();
+    await waitForHeading(page, 'Enter the code from your authenticator app');
+    await typeCode(page, totp(secretOf('alex@contoso.example')));
+    await waitForSignedIn(page);
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('over HTTP: a push approved, and a push denied, on the phone', { timeout: 30_000 }, async () => {
+  for (const [button, outcome] of [['Approve', 'approved'], ['Deny', 'denied']]) {
+    const page = await signInAs('kim@contoso.example');
+    try {
+      await waitForHeading(page, 'Approve the sign-in on your app');
+      const push = page.locator('.demo-msg', { hasText: 'are you trying to sign in?' });
+      await push.waitFor({ timeout: SCREEN_TIMEOUT });
+      await push.getByRole('button', { name: button, exact: true }).click();
+      if (outcome === 'approved') {
+        await waitForSignedIn(page);
+      } else {
+        await waitForHeading(page, 'The sign-in request was denied');
+      }
+      assertNoProblems(page);
+    } finally {
+      await page.context().close();
+    }
+  }
+});
+
+test('over HTTP: number matching refuses the wrong number and accepts the right one', { timeout: 40_000 }, async () => {
+  const page = await signInAs('alex@contoso.example');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await clickButton(page, 'Use a different verification option');
+    await page.locator('.ts-option[data-method="push"]').click();
+    await waitForHeading(page, 'Approve the sign-in on your app');
+    let number = (await page.locator('.ts-number').innerText()).trim();
+    await page.locator(`.demo-number:not([data-number="${number}"])`).first().click();
+    await waitForHeading(page, 'The sign-in request was denied');
+    await clickButton(page, 'Try again');
+    await waitForHeading(page, 'Approve the sign-in on your app');
+    number = (await page.locator('.ts-number').innerText()).trim();
+    await page.locator(`.demo-number[data-number="${number}"]`).first().click();
+    await waitForSignedIn(page);
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('over HTTP: after a resend the old code is refused and the new one works', { timeout: 40_000 }, async () => {
+  const page = await signInAs('sam@contoso.example');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    const old = await newestTextedCode(page);
+    const resend = page.locator('.ts').getByRole('button', { name: 'Send a new code', exact: true });
+    await resend.waitFor({ timeout: 10_000 });
+    await resend.click();
+    await page.locator('.ts-note', { hasText: 'only the newest one works' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await page.locator('.demo-msg').nth(1).waitFor({ timeout: SCREEN_TIMEOUT });
+    const fresh = await newestTextedCode(page);
+    assert.notEqual(fresh, old);
+    await typeCode(page, old);
+    await page.locator('.ts-notice', { hasText: "That code didn't work" }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await typeCode(page, fresh);
+    await waitForSignedIn(page);
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('over HTTP: attempts run out, then a lockout with a retry time', { timeout: 30_000 }, async () => {
+  const page = await signInAs('sam@contoso.example');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await typeCode(page, '000000');
+    await page.locator('.ts-notice', { hasText: 'You have 2 tries left.' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await typeCode(page, '000000');
+    await page.locator('.ts-notice', { hasText: 'You have 1 try left.' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await typeCode(page, '000000');
+    await page.locator('.ts-notice', { hasText: 'Too many wrong codes' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    assert.ok(await page.locator('input.ts-code').isDisabled());
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('over HTTP: the window expires, then details and copy', { timeout: 40_000 }, async () => {
+  const page = await signInAs('sam@contoso.example', serverUrl('TWOSTEP_SHORT_URL'));
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await waitForHeading(page, "You didn't verify in time", 20_000);
+    await copyDetails(page);
+    const fields = parseDetails(await readClipboard(page));
+    assert.equal(fields.get('User ID'), 'sam@contoso.example');
+    assert.equal(fields.get('Error code'), 'session_expired');
+    assert.match(fields.get('Session ID'), /\S/);
+    assert.match(fields.get('Correlation ID'), UUID);
+    assert.match(fields.get('Timestamp'), TIMESTAMP);
+    assert.equal(fields.get('Method attempted'), 'Text a code to ••••••45');
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
