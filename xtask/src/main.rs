@@ -5,7 +5,7 @@
 //! cargo xtask build            trunk build --release into dist/, then check the bundle files
 //! cargo xtask size             build, then raw / gzip / brotli sizes against the budget
 //! cargo xtask demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, env TWOSTEP_PORT)
-//! cargo xtask test [STAGE]     every check CI runs, or one stage: lint, native, browser, size, e2e
+//! cargo xtask test [STAGE]     every check CI runs, or one stage: lint, native, browser, size, conformance, e2e
 //! cargo xtask conformance --base-url URL [--user EMAIL]
 //!                              check a running backend against the HTTP contract
 //! ```
@@ -61,7 +61,7 @@ commands:
   size             build, then print raw / gzip / brotli sizes against the size budget
   demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, or env TWOSTEP_PORT)
   test [STAGE]     run every check CI runs, stopping at the first failure;
-                   STAGE runs one part only: lint, native, browser, size or e2e
+                   STAGE runs one part only: lint, native, browser, size, conformance or e2e
   conformance --base-url URL [--user EMAIL]
                    check a running backend against twostep's HTTP contract
                    (docs/protocol.md); prints PASS or FAIL with the reason per check

@@ -72,6 +72,10 @@ const BUILD: Step = Step {
     name: "build",
     run: build::trunk,
 };
+const CONFORMANCE: Step = Step {
+    name: "conformance checks against the reference server",
+    run: conformance,
+};
 const E2E: Step = Step {
     name: "e2e tests (node --test, playwright-core, Chromium)",
     run: e2e_tests,
@@ -80,13 +84,14 @@ const E2E: Step = Step {
 /// Runs every stage, or only the one named in `args`.
 pub fn run(args: &[String]) -> Result {
     let steps: Vec<Step> = match args {
-        [] => vec![SETUP, FMT, CLIPPY, NATIVE, BROWSER, SIZE, E2E],
+        [] => vec![SETUP, FMT, CLIPPY, NATIVE, BROWSER, SIZE, CONFORMANCE, E2E],
         [stage] => match stage.as_str() {
             "lint" => vec![FMT, CLIPPY],
             "native" => vec![NATIVE],
             "browser" => vec![SETUP, BROWSER],
             "size" => vec![SETUP, SIZE],
             "e2e" => vec![SETUP, BUILD, E2E],
+            "conformance" => vec![CONFORMANCE],
             other => return Err(unknown(other)),
         },
         _ => return Err(unknown(&args.join(" "))),
@@ -110,7 +115,7 @@ pub fn run(args: &[String]) -> Result {
 
 fn unknown(stage: &str) -> Error {
     Error::new(format!(
-        "unknown test stage {stage:?}; usage: cargo xtask test [lint|native|browser|size|e2e]"
+        "unknown test stage {stage:?}; usage: cargo xtask test [lint|native|browser|size|conformance|e2e]"
     ))
 }
 
@@ -128,6 +133,26 @@ fn browser_tests() -> Result {
         cmd.env("CHROMEDRIVER", setup::CHROMEDRIVER);
     }
     process::run(&mut cmd)
+}
+
+/// `cargo xtask conformance` as a web team runs it, against a fresh reference server, for a
+/// user with every kind of method.
+fn conformance() -> Result {
+    reference::build()?;
+    let server = Reference::start(&["--addr", "127.0.0.1:0"], true)?;
+    process::run(
+        process::cargo()
+            .args([
+                "run",
+                "--quiet",
+                "-p",
+                "twostep-conformance",
+                "--",
+                "--base-url",
+            ])
+            .arg(&server.url)
+            .args(["--user", "alex@contoso.example"]),
+    )
 }
 
 /// The `*.test.mjs` files of tests/e2e, sorted by name.
