@@ -119,9 +119,13 @@ fn unknown(stage: &str) -> Error {
     ))
 }
 
-/// The widget's wasm-bindgen tests, in headless Chromium through wasm-bindgen-test-runner.
+/// The widget's wasm-bindgen tests, in headless Chromium through wasm-bindgen-test-runner,
+/// with a reference server for the HTTP backend's tests (TWOSTEP_TEST_SERVER).
 fn browser_tests() -> Result {
+    reference::build()?;
+    let server = Reference::start(&["--addr", "127.0.0.1:0"], true)?;
     let mut cmd = process::cargo();
+    cmd.env("TWOSTEP_TEST_SERVER", &server.url);
     cmd.args([
         "test",
         "-p",
