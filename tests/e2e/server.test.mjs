@@ -16,6 +16,7 @@ import {
   copyDetails,
   newestTextedCode,
   parseDetails,
+  signInAt,
   typeCode,
   waitForHeading,
   waitForSignedIn,
@@ -56,24 +57,12 @@ after(async () => {
 });
 
 /** Opens the server-served demo as `user`, passes the password step, waits for the widget. */
-async function signInAs(user, base = serverUrl('TWOSTEP_SERVER_URL')) {
-  const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('console', (m) => {
-    // Chromium logs every 4xx/5xx answer to fetch; in this contract an error status
-    // (422 wrong code, 429 lockout, 410 expired) is an expected answer, not a page error.
-    const expected = /^Failed to load resource: the server responded with a status of (410|422|429)\b/;
-    if (m.type() === 'error' && !expected.test(m.text())) page.problems.push(`console error: ${m.text()}`);
+function signInAs(user, base = serverUrl('TWOSTEP_SERVER_URL')) {
+  // An error status (410 expired, 422 wrong code, 429 lockout) is an answer of the contract.
+  return signInAt(browser, `/?user=${encodeURIComponent(user)}`, {
+    base,
+    expectedStatuses: [410, 422, 429],
   });
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  await page.goto(new URL(`/?user=${encodeURIComponent(user)}`, base).href);
-  await page.locator('#demo-user').waitFor({ timeout: SCREEN_TIMEOUT });
-  await page.fill('#demo-password', 'correct horse battery staple');
-  await page.click('.demo-form button[type=submit]');
-  await page.locator('.ts h2.ts-title').waitFor({ timeout: SCREEN_TIMEOUT });
-  return page;
 }
 
 test('over HTTP: a text to the primary phone signs in', { timeout: 30_000 }, async () => {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use twostep_protocol::*;
-use twostep_widget::backend::demo::{DemoBackend, PhoneKind, Scenario};
+use twostep_widget::backend::demo::{DemoBackend, Scenario};
 use twostep_widget::{Backend, BackendFuture, ContactLinks, HostEvent, TwoStep, TwoStepOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -109,15 +109,7 @@ impl Drop for Widget {
 }
 
 fn texted_code(b: &DemoBackend) -> String {
-    b.phone()
-        .messages()
-        .iter()
-        .rev()
-        .find_map(|m| match &m.kind {
-            PhoneKind::Text { code, .. } => Some(code.clone()),
-            _ => None,
-        })
-        .expect("a texted code")
+    b.phone().newest_code().expect("a texted code")
 }
 
 #[wasm_bindgen_test]

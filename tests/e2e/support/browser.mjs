@@ -56,13 +56,22 @@ export async function launchBrowser() {
  * error, every uncaught page error, every failed request and every Content-Security-Policy
  * violation. Close the page's context (`await page.context().close()`) when done.
  *
+ * `base` replaces TWOSTEP_URL (another server). `expectedStatuses` lists HTTP error statuses
+ * that are answers of the contract rather than problems: Chromium logs every 4xx/5xx fetch
+ * answer as a console error, and those are not counted.
+ *
  * @param {import('playwright-core').Browser} browser
  * @param {string} pathAndQuery e.g. '/' or '/?method=sms'
- * @param {{ grantClipboard?: boolean, viewport?: { width: number, height: number } }} [options]
+ * @param {{ grantClipboard?: boolean, viewport?: { width: number, height: number },
+ *           base?: string, expectedStatuses?: number[] }} [options]
  * @returns {Promise<import('playwright-core').Page & { problems: string[] }>}
  */
-export async function openPage(browser, pathAndQuery, { grantClipboard = true, viewport } = {}) {
-  const base = baseUrl();
+export async function openPage(
+  browser,
+  pathAndQuery,
+  { grantClipboard = true, viewport, base: baseOverride, expectedStatuses = [] } = {},
+) {
+  const base = baseOverride ? new URL(baseOverride) : baseUrl();
   const context = await browser.newContext({ viewport: viewport ?? { width: 900, height: 700 } });
   if (grantClipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.origin });
@@ -71,7 +80,10 @@ export async function openPage(browser, pathAndQuery, { grantClipboard = true, v
   const problems = [];
   page.problems = problems;
 
+  const statusLine = /^Failed to load resource: the server responded with a status of (\d{3})\b/;
   page.on('console', (message) => {
+    const status = statusLine.exec(message.text())?.[1];
+    if (status && expectedStatuses.includes(Number(status))) return;
     if (message.type() === 'error') {
       const { url, lineNumber } = message.location();
       const where = url ? ` (${url}:${lineNumber})` : '';

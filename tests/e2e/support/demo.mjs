@@ -8,11 +8,21 @@ import { openPage } from './browser.mjs';
 export const SCREEN_TIMEOUT = 10_000;
 
 /**
- * Opens the demo with `scenario`, passes the fake password step and waits for the widget.
+ * Opens the demo with the in-browser `scenario`, passes the fake password step and waits for
+ * the widget.
  * @returns {Promise<import('playwright-core').Page & { problems: string[] }>}
  */
 export async function signIn(browser, scenario, options = {}) {
-  const page = await openPage(browser, `/?scenario=${scenario}`, options);
+  return signInAt(browser, `/?scenario=${scenario}`, options);
+}
+
+/**
+ * Opens the demo at `pathAndQuery` (options as for `openPage`), passes the fake password step
+ * and waits for the widget.
+ * @returns {Promise<import('playwright-core').Page & { problems: string[] }>}
+ */
+export async function signInAt(browser, pathAndQuery, options = {}) {
+  const page = await openPage(browser, pathAndQuery, options);
   await page.fill('#demo-password', 'correct horse battery staple');
   await page.click('.demo-form button[type=submit]');
   await page.locator('.ts h2.ts-title').waitFor({ timeout: SCREEN_TIMEOUT });

@@ -1,9 +1,10 @@
 //! The approval screen: app notification or phone call.
 
 use leptos::prelude::*;
-use twostep_flow::{Event, Phase};
+use twostep_flow::Phase;
 use twostep_protocol::MethodKind;
 
+use super::other_option::OtherOption;
 use crate::driver::Controller;
 use crate::format::mask_target;
 use crate::messages::{Msg, t};
@@ -42,9 +43,7 @@ pub fn ApprovalScreen(ctrl: Controller) -> impl IntoView {
                 <p class="ts-nudge">{t(Msg::NoApprovalYet)}</p>
             </Show>
             <div class="ts-secondary">
-                <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::OpenPicker)>
-                    {t(Msg::UseDifferentOption)}
-                </button>
+                <OtherOption ctrl=ctrl />
             </div>
         </div>
     }

@@ -6,6 +6,7 @@ use twostep_flow::{CodeEntry, CodeNotice, Event, Phase};
 use twostep_protocol::MethodKind;
 use web_sys::HtmlInputElement;
 
+use super::other_option::OtherOption;
 use super::screen::code_entry;
 use super::two_step::Ui;
 use crate::browser::offset_minutes;
@@ -100,13 +101,6 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
         }
     };
     let suggests = move || flow.with(|f| f.suggests_other(now.get()));
-    let other_class = move || {
-        if suggests() {
-            "ts-link ts-emphasis"
-        } else {
-            "ts-link"
-        }
-    };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         ctrl.dispatch(Event::SubmitCode);
@@ -163,9 +157,7 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
                         {resend_label}
                     </button>
                 </Show>
-                <button type="button" class=other_class on:click=move |_| ctrl.dispatch(Event::OpenPicker)>
-                    {t(Msg::UseDifferentOption)}
-                </button>
+                <OtherOption ctrl=ctrl />
             </div>
         </div>
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use twostep_flow::{Event, Phase};
 
 use super::details_panel::DetailsPanel;
+use super::other_option::OtherOption;
 use super::two_step::Ui;
 use crate::driver::Controller;
 use crate::messages::{Msg, t};
@@ -54,11 +55,7 @@ pub fn FailureScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
                 </button>
             </div>
             <div class="ts-secondary">
-                {can_switch.then(|| view! {
-                    <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::OpenPicker)>
-                        {t(Msg::UseDifferentOption)}
-                    </button>
-                })}
+                {can_switch.then(|| view! { <OtherOption ctrl=ctrl /> })}
                 <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::OpenRecovery)>
                     {t(Msg::CantUseAny)}
                 </button>

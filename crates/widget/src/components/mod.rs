@@ -10,6 +10,7 @@ mod contact_links;
 mod details_panel;
 mod failure;
 mod help;
+mod other_option;
 mod picker;
 mod progress;
 mod recovery;

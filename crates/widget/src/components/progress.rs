@@ -1,9 +1,9 @@
 //! The in-between screens: loading the challenge, sending with a method.
 
 use leptos::prelude::*;
-use twostep_flow::Event;
 use twostep_protocol::MethodKind;
 
+use super::other_option::OtherOption;
 use crate::driver::Controller;
 use crate::format::mask_target;
 use crate::messages::{Msg, t};
@@ -36,9 +36,7 @@ pub fn SendingScreen(ctrl: Controller) -> impl IntoView {
                 {target.map(|to| t(Msg::SendingTo(to)))}
             </p>
             <div class="ts-secondary">
-                <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::OpenPicker)>
-                    {t(Msg::UseDifferentOption)}
-                </button>
+                <OtherOption ctrl=ctrl />
             </div>
         </div>
     }

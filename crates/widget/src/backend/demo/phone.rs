@@ -54,6 +54,19 @@ impl DemoPhone {
         self.state.borrow().phone.clone()
     }
 
+    /// The code of the newest text, if a text arrived.
+    pub fn newest_code(&self) -> Option<String> {
+        self.state
+            .borrow()
+            .phone
+            .iter()
+            .rev()
+            .find_map(|m| match &m.kind {
+                PhoneKind::Text { code, .. } => Some(code.clone()),
+                _ => None,
+            })
+    }
+
     /// Calls `f` whenever a message arrives or is answered.
     pub fn subscribe(&self, f: impl Fn() + 'static) {
         self.state.borrow_mut().listeners.push(Rc::new(f));

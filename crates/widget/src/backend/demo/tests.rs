@@ -73,16 +73,7 @@ impl Rig {
     }
 
     fn last_text(&self) -> String {
-        self.backend
-            .phone()
-            .messages()
-            .iter()
-            .rev()
-            .find_map(|m| match &m.kind {
-                PhoneKind::Text { code, .. } => Some(code.clone()),
-                _ => None,
-            })
-            .expect("a text")
+        self.backend.phone().newest_code().expect("a text")
     }
 }
 
