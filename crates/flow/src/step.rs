@@ -642,16 +642,17 @@ impl Flow {
     }
 }
 
-/// A UUID-shaped correlation ID for call number `n`: splitmix64 of the seed and
-/// the number, so IDs are unique within a flow and unguessable across flows.
+/// A UUID-shaped correlation ID for call number `n`, derived from the
+/// cryptographically random `entropy` with SipHash, so IDs are unique within a
+/// flow and neither guessable across flows nor invertible back to the seed.
 fn correlation_id(entropy: u64, n: u32) -> String {
-    let mix = |mut z: u64| {
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let derive = |part: u8| {
+        let mut h = DefaultHasher::new();
+        (entropy, n, part).hash(&mut h);
+        h.finish()
     };
-    let a = mix(entropy.wrapping_add(u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
-    let b = mix(a ^ entropy.rotate_left(17));
+    let (a, b) = (derive(0), derive(1));
     format!(
         "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
         a >> 32,
