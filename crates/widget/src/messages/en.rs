@@ -275,9 +275,9 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         }
         DemoUser => "Demo user",
         DemoUserName(email) => match *email {
-            "alex@contoso.example" => "Alex: two phones and the app",
-            "sam@contoso.example" => "Sam: one phone only",
-            "kim@contoso.example" => "Kim: the app only",
+            "alex@contoso.example" => "Alex: phones and app",
+            "sam@contoso.example" => "Sam: one phone",
+            "kim@contoso.example" => "Kim: app only",
             _ => "User",
         },
     })
