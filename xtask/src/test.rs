@@ -143,8 +143,8 @@ fn browser_tests() -> Result {
 /// user with every kind of method.
 fn conformance() -> Result {
     reference::build()?;
-    let server = Reference::start(&["--addr", "127.0.0.1:0"], true)?;
-    process::run(
+    let mut server = Reference::start(&["--addr", "127.0.0.1:0"], true)?;
+    let checked = process::run(
         process::cargo()
             .args([
                 "run",
@@ -156,7 +156,10 @@ fn conformance() -> Result {
             ])
             .arg(&server.url)
             .args(["--user", "alex@contoso.example"]),
-    )
+    );
+    // A server that died is the finding to report, not the checks that then failed.
+    server.check_alive()?;
+    checked
 }
 
 /// The `*.test.mjs` files of tests/e2e, sorted by name.
@@ -187,7 +190,7 @@ fn e2e_tests() -> Result {
     reference::build()?;
     let dist_arg = dist.to_string_lossy();
     let common = ["--dev", "--static-dir", &dist_arg, "--addr", "127.0.0.1:0"];
-    let quick = Reference::start(
+    let mut quick = Reference::start(
         &[
             &common[..],
             &[
@@ -202,9 +205,9 @@ fn e2e_tests() -> Result {
         .concat(),
         true,
     )?;
-    let short = Reference::start(&[&common[..], &["--window-secs", "8"]].concat(), true)?;
+    let mut short = Reference::start(&[&common[..], &["--window-secs", "8"]].concat(), true)?;
     let chromium = std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| setup::CHROMIUM.to_owned());
-    process::run(
+    let result = process::run(
         command("node")
             .args(["--test", "--test-concurrency=1"])
             .args(&files)
@@ -213,5 +216,11 @@ fn e2e_tests() -> Result {
             .env("TWOSTEP_SERVER_URL", &quick.url)
             .env("TWOSTEP_SHORT_URL", &short.url)
             .env("CHROMIUM_PATH", chromium),
-    )
+    );
+    if result.is_err() {
+        // Say so if a reference server died under the tests.
+        quick.check_alive()?;
+        short.check_alive()?;
+    }
+    result
 }

@@ -57,7 +57,7 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        _ = tokio::signal::ctrl_c() => ExitCode::SUCCESS,
+        _ = interrupted() => ExitCode::SUCCESS,
     }
 }
 
@@ -81,5 +81,14 @@ fn print_dev_help(config: &Config) {
         for (user, app) in apps {
             println!("  {}", app.otpauth_uri("twostep", &user.email));
         }
+    }
+}
+
+/// Resolves on Ctrl-C. Where no signal handler can be installed, it never
+/// resolves: the server then runs until it is killed, rather than stopping at
+/// once.
+async fn interrupted() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
     }
 }
