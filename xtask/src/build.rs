@@ -76,7 +76,20 @@ pub fn bundle() -> Result {
             .arg("-o")
             .arg(&bg),
     )?;
+    let js = out.join("twostep.js");
+    process::run(
+        command(&process::esbuild().to_string_lossy())
+            .arg(&js)
+            .args([
+                "--minify",
+                "--format=esm",
+                "--log-level=warning",
+                "--allow-overwrite",
+            ])
+            .arg(format!("--outfile={}", js.display())),
+    )?;
     std::fs::copy(dist.join("twostep.css"), out.join("twostep.css"))?;
+    copy_dir(&process::root().join("examples"), &dist.join("examples"))?;
     let missing: Vec<&str> = BUNDLE_FILES
         .into_iter()
         .filter(|name| !out.join(name).is_file())
@@ -114,4 +127,19 @@ pub fn check_dist() -> Result {
             missing.join(", ")
         )))
     }
+}
+
+/// Copies the example host pages into dist/, beside the bundle they load.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }

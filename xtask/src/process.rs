@@ -38,6 +38,17 @@ pub fn binaryen_bin() -> PathBuf {
     binaryen_dir().join("node_modules").join(".bin")
 }
 
+/// Where `cargo xtask setup` installs npm esbuild, which minifies the bundle's JS glue.
+pub fn esbuild() -> PathBuf {
+    root()
+        .join("target")
+        .join("tools")
+        .join("esbuild")
+        .join("node_modules")
+        .join(".bin")
+        .join("esbuild")
+}
+
 /// cargo's bin folder: `$CARGO_HOME/bin`, else `~/.cargo/bin`.
 fn cargo_bin() -> Option<PathBuf> {
     if let Some(home) = std::env::var_os("CARGO_HOME") {

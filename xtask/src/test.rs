@@ -70,7 +70,10 @@ const SIZE: Step = Step {
 };
 const BUILD: Step = Step {
     name: "build",
-    run: build::trunk,
+    run: || {
+        build::trunk()?;
+        build::bundle()
+    },
 };
 const CONFORMANCE: Step = Step {
     name: "conformance checks against the reference server",
