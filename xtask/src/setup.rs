@@ -176,10 +176,12 @@ fn wasm_opt(pins: &Pins) -> Result {
 /// trunk's own minifier cannot parse): 7.1 KB -> 5.2 KB brotli.
 const ESBUILD_VERSION: &str = "0.25.12";
 
+fn esbuild_version() -> Option<String> {
+    process::stdout_of(command(&process::esbuild().to_string_lossy()).arg("--version"))
+}
+
 fn esbuild() -> Result {
-    let have =
-        process::stdout_of(&mut command(&process::esbuild().to_string_lossy()).arg("--version"));
-    if have.as_deref() == Some(ESBUILD_VERSION) {
+    if esbuild_version().as_deref() == Some(ESBUILD_VERSION) {
         report("esbuild", format!("{ESBUILD_VERSION} present (npm)"));
         return Ok(());
     }
@@ -191,8 +193,7 @@ fn esbuild() -> Result {
             .arg(&dir)
             .arg(format!("esbuild@{ESBUILD_VERSION}")),
     )?;
-    let now =
-        process::stdout_of(&mut command(&process::esbuild().to_string_lossy()).arg("--version"));
+    let now = esbuild_version();
     if now.as_deref() == Some(ESBUILD_VERSION) {
         report("esbuild", format!("{ESBUILD_VERSION} installed (npm)"));
         Ok(())
