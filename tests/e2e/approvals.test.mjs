@@ -1,21 +1,15 @@
 // Approval-based methods: app notifications (approved, denied, number matching) and calls.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { assertNoProblems, launchBrowser } from './support/browser.mjs';
+import { assertNoProblems, sharedBrowser } from './support/browser.mjs';
 import { SCREEN_TIMEOUT, signIn, waitForHeading, waitForSignedIn } from './support/demo.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 test('an approved app notification signs in by itself', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'push');
+  const page = await signIn(browser(), 'push');
   try {
     await waitForHeading(page, 'Approve the sign-in on your app');
     assert.equal(await page.locator('.ts-wait').innerText(), 'Waiting for your approval…');
@@ -28,7 +22,7 @@ test('an approved app notification signs in by itself', { timeout: 30_000 }, asy
 });
 
 test('a denied app notification explains and offers a retry and details', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'push-denied');
+  const page = await signIn(browser(), 'push-denied');
   try {
     await waitForHeading(page, 'The sign-in request was denied');
     assert.match(await page.locator('.ts-failure [role=alert]').innerText(), /turned down on your device/);
@@ -46,7 +40,7 @@ test('a denied app notification explains and offers a retry and details', { time
 });
 
 test('number matching: the number on screen, tapped on the phone, approves', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'number-match');
+  const page = await signIn(browser(), 'number-match');
   try {
     await waitForHeading(page, 'Approve the sign-in on your app');
     const number = (await page.locator('.ts-number').innerText()).trim();
@@ -61,7 +55,7 @@ test('number matching: the number on screen, tapped on the phone, approves', { t
 });
 
 test('number matching: a wrong number is refused', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'number-match');
+  const page = await signIn(browser(), 'number-match');
   try {
     await waitForHeading(page, 'Approve the sign-in on your app');
     const number = (await page.locator('.ts-number').innerText()).trim();
@@ -75,7 +69,7 @@ test('number matching: a wrong number is refused', { timeout: 30_000 }, async ()
 });
 
 test('a phone call shows the number called and approves when answered', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'call');
+  const page = await signIn(browser(), 'call');
   try {
     await waitForHeading(page, 'Answer the call to sign in');
     assert.equal(
@@ -91,7 +85,7 @@ test('a phone call shows the number called and approves when answered', { timeou
 });
 
 test('switching from a notification to a text mid-wait', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'number-match');
+  const page = await signIn(browser(), 'number-match');
   try {
     await waitForHeading(page, 'Approve the sign-in on your app');
     await page.locator('.ts').getByRole('button', { name: 'Use a different verification option' }).click();

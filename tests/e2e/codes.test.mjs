@@ -1,9 +1,9 @@
 // Code-based methods: texted codes, resend, switching phones, wrong codes and lockout.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { assertNoProblems, launchBrowser } from './support/browser.mjs';
+import { assertNoProblems, sharedBrowser } from './support/browser.mjs';
 import {
   clickButton,
   newestTextedCode,
@@ -14,16 +14,10 @@ import {
   waitForSignedIn,
 } from './support/demo.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 test('a texted code, typed from the phone, signs the user in', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'text');
+  const page = await signIn(browser(), 'text');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
     assert.match(await page.locator('.ts-sent').innerText(), /^We texted a code to ••••••12 at \d\d:\d\d\.$/);
@@ -39,7 +33,7 @@ test('a texted code, typed from the phone, signs the user in', { timeout: 30_000
 });
 
 test('a text that never arrives: nudge, resend, newest code only, then the alternate phone', { timeout: 40_000 }, async () => {
-  const page = await signIn(browser, 'text-lost');
+  const page = await signIn(browser(), 'text-lost');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
     assert.equal(await page.locator('[data-text-code]').count(), 0, 'nothing reaches the phone');
@@ -65,7 +59,7 @@ test('a text that never arrives: nudge, resend, newest code only, then the alter
 });
 
 test('wrong codes show the tries left, then a lockout', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'lockout');
+  const page = await signIn(browser(), 'lockout');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
     const notice = page.locator('.ts-notice');
@@ -85,7 +79,7 @@ test('wrong codes show the tries left, then a lockout', { timeout: 30_000 }, asy
 });
 
 test('letters are dropped from the code with a hint', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'text');
+  const page = await signIn(browser(), 'text');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
     await typeCode(page, '12ab');
@@ -98,7 +92,7 @@ test('letters are dropped from the code with a hint', { timeout: 30_000 }, async
 });
 
 test('an app code from the authenticator signs in, found by keyboard alone', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'text');
+  const page = await signIn(browser(), 'text');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
     // Tab from the code field to "Use a different verification option" and press Enter.

@@ -2,23 +2,17 @@
 // plain HTML login page with one module script, under the reference server's strict CSP.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { assertNoProblems, launchBrowser, openPage } from './support/browser.mjs';
+import { assertNoProblems, sharedBrowser, openPage } from './support/browser.mjs';
 import { typeCode, waitForHeading } from './support/demo.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 test('a plain HTML page mounts the bundle and verifies over HTTP', { timeout: 30_000 }, async () => {
   const base = process.env.TWOSTEP_SERVER_URL;
   assert.ok(base, 'TWOSTEP_SERVER_URL is not set: run with `cargo xtask test e2e`');
-  const page = await openPage(browser, '/examples/plain-html/', { base, expectedStatuses: [422] });
+  const page = await openPage(browser(), '/examples/plain-html/', { base, expectedStatuses: [422] });
   try {
     await page.fill('#password', 'hunter2');
     await page.click('#password-step button[type=submit]');

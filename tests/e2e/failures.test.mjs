@@ -1,9 +1,9 @@
 // Failures, timeouts, the details panel and its copy, recovery guidance, layout.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { assertNoProblems, baseUrl, launchBrowser, readClipboard } from './support/browser.mjs';
+import { assertNoProblems, baseUrl, sharedBrowser, readClipboard } from './support/browser.mjs';
 import {
   TIMESTAMP,
   UUID,
@@ -15,13 +15,7 @@ import {
   waitForHeading,
 } from './support/demo.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const FIELDS = [
   'User ID',
@@ -37,7 +31,7 @@ const FIELDS = [
 ];
 
 test('a server error: details copied field by field, then try again', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'server-error');
+  const page = await signIn(browser(), 'server-error');
   try {
     await waitForHeading(page, 'Something went wrong');
     assert.equal(await page.locator('.ts-server-message').innerText(), 'The text service did not answer.');
@@ -70,7 +64,7 @@ test('a server error: details copied field by field, then try again', { timeout:
 });
 
 test('the window runs out: timeout screen, details with the session, start over', { timeout: 40_000 }, async () => {
-  const page = await signIn(browser, 'quick-expiry');
+  const page = await signIn(browser(), 'quick-expiry');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
     assert.match(await page.locator('.ts [role=timer]').innerText(), /^Time left to verify: 0:1[0-2]$/);
@@ -94,7 +88,7 @@ test('the window runs out: timeout screen, details with the session, start over'
 });
 
 test('copy falls back when the Clipboard API is refused, then to selectable text', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'server-error');
+  const page = await signIn(browser(), 'server-error');
   try {
     await waitForHeading(page, 'Something went wrong');
     // Refuse the Clipboard API: the widget uses execCommand("copy") instead.
@@ -120,7 +114,7 @@ test('copy falls back when the Clipboard API is refused, then to selectable text
 });
 
 test('a user with one phone is guided to the administrator, with the host links', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'single-method');
+  const page = await signIn(browser(), 'single-method');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
     await clickButton(page, 'Use a different verification option');
@@ -150,7 +144,7 @@ test('a user with one phone is guided to the administrator, with the host links'
 });
 
 test('the help section covers signal, waiting, the offline app, app passwords and contacts', { timeout: 30_000 }, async () => {
-  const page = await signIn(browser, 'text');
+  const page = await signIn(browser(), 'text');
   try {
     await page.locator('.ts-help summary').click();
     const titles = await page.locator('.ts-help h3').allInnerTexts();
@@ -169,7 +163,7 @@ test('the help section covers signal, waiting, the offline app, app passwords an
 
 for (const scheme of ['light', 'dark']) {
   test(`fits a 320 px screen with details open (${scheme})`, { timeout: 30_000 }, async () => {
-    const page = await signIn(browser, 'server-error', { viewport: { width: 320, height: 640 } });
+    const page = await signIn(browser(), 'server-error', { viewport: { width: 320, height: 640 } });
     try {
       await page.emulateMedia({ colorScheme: scheme });
       await waitForHeading(page, 'Something went wrong');

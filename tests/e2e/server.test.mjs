@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { assertNoProblems, launchBrowser, readClipboard } from './support/browser.mjs';
+import { assertNoProblems, sharedBrowser, readClipboard } from './support/browser.mjs';
 import {
   SCREEN_TIMEOUT,
   TIMESTAMP,
@@ -48,18 +48,12 @@ const directory = JSON.parse(
 const secretOf = (email) =>
   directory.users.find((u) => u.email === email).methods.find((m) => m.kind === 'totp').secret;
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Opens the server-served demo as `user`, passes the password step, waits for the widget. */
 function signInAs(user, base = serverUrl('TWOSTEP_SERVER_URL')) {
   // An error status (410 expired, 422 wrong code, 429 lockout) is an answer of the contract.
-  return signInAt(browser, `/?user=${encodeURIComponent(user)}`, {
+  return signInAt(browser(), `/?user=${encodeURIComponent(user)}`, {
     base,
     expectedStatuses: [410, 422, 429],
   });

@@ -5,6 +5,7 @@
 // `cargo xtask demo`: TWOSTEP_URL=http://127.0.0.1:8460/ node --test --test-concurrency=1 *.test.mjs
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 /** Flags for a headless Chromium as root on a machine without a general network. */
@@ -47,6 +48,22 @@ export async function launchBrowser() {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * Launches one browser for the calling test file (node:test `before`/`after` hooks) and
+ * returns a function that gives it to the tests.
+ * @returns {() => import('playwright-core').Browser}
+ */
+export function sharedBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
 }
 
 /**
