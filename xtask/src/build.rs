@@ -100,7 +100,7 @@ pub fn bundle() -> Result {
             missing.join(", ")
         )));
     }
-    Ok(())
+    crate::integrity::write(&out, &BUNDLE_FILES)
 }
 
 /// Builds the release bundle with trunk (the tools must be set up) and checks dist/.

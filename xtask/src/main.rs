@@ -12,6 +12,7 @@
 
 mod build;
 mod demo;
+mod integrity;
 mod pins;
 mod process;
 mod reference;
