@@ -305,6 +305,7 @@ impl Flow {
                     let call = Call::Poll(PollRequest {
                         session_id: self.session_id(),
                         method_id: a.method_id.clone(),
+                        remember_device: false,
                     });
                     self.call(call, now, fx);
                 }
@@ -357,6 +358,7 @@ impl Flow {
             session_id,
             method_id: entry.method_id.clone(),
             code: entry.code.clone(),
+            remember_device: false,
         });
         self.call(call, now, fx);
     }

@@ -98,7 +98,8 @@ fn a_pasted_code_with_spaces_submits_itself() {
         Call::Verify(VerifyRequest {
             session_id: "sess-1".into(),
             method_id: "sms-1".into(),
-            code: "123456".into()
+            code: "123456".into(),
+            remember_device: false,
         })
     );
     assert!(h.code().submitting);
@@ -372,7 +373,8 @@ fn a_push_is_polled_until_approved() {
         call,
         Call::Poll(PollRequest {
             session_id: "sess-1".into(),
-            method_id: "push".into()
+            method_id: "push".into(),
+            remember_device: false,
         })
     );
     h.reply(Ok(Reply::Polled(PollResponse {

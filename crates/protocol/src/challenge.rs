@@ -28,6 +28,12 @@ pub struct Challenge {
     pub default_method: String,
     /// Seconds left before the whole verification expires.
     pub expires_in_secs: u32,
+    /// Present when the backend lets the user skip two-step verification on
+    /// this device for this many days after they verify. The widget then
+    /// offers a "don't ask again on this device" choice and reports it as
+    /// `remember_device` on verify and poll. Absent: no such offer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remember_device_days: Option<u32>,
 }
 
 impl Challenge {

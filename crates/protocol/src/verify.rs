@@ -11,6 +11,12 @@ pub struct VerifyRequest {
     pub method_id: String,
     /// The digits, with spaces and dashes already removed.
     pub code: String,
+    /// True when the user asked not to be asked again on this device (only
+    /// ever sent when the challenge had `remember_device_days`). The backend
+    /// remembers the device only if this verification succeeds. Omitted
+    /// when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub remember_device: bool,
 }
 
 /// A successful verification. Failures come back as an [`crate::ApiError`].
@@ -27,6 +33,18 @@ pub struct PollRequest {
     pub session_id: String,
     /// The method that was sent.
     pub method_id: String,
+    /// True when the user asked not to be asked again on this device (only
+    /// ever sent when the challenge had `remember_device_days`). The backend
+    /// remembers the device only when it answers `approved`. Omitted when
+    /// false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub remember_device: bool,
+}
+
+/// Lets `false` be left out of a request, so its bytes stay as they were
+/// before the field existed.
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The state of an approval.

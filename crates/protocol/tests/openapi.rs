@@ -124,6 +124,7 @@ fn requests_match() {
             session_id: "s".into(),
             method_id: "m".into(),
             code: "1".into(),
+            remember_device: true,
         },
     );
     check_object(
@@ -131,6 +132,7 @@ fn requests_match() {
         PollRequest {
             session_id: "s".into(),
             method_id: "m".into(),
+            remember_device: true,
         },
     );
 }
@@ -145,6 +147,7 @@ fn answers_match() {
             methods: vec![method()],
             default_method: "sms-1".into(),
             expires_in_secs: 600,
+            remember_device_days: Some(30),
         },
     );
     check_object("Method", method());

@@ -64,3 +64,83 @@ fn start_request_omits_what_it_does_not_have() {
     let json = serde_json::to_string(&StartRequest::default()).unwrap();
     assert_eq!(json, "{}");
 }
+
+#[test]
+fn a_challenge_may_offer_to_remember_the_device() {
+    let json = r#"{"session_id":"s1","user":"u","default_method":"m","expires_in_secs":600,
+                   "methods":[{"id":"m","kind":"totp"}]}"#;
+    let without: Challenge = serde_json::from_str(json).unwrap();
+    assert_eq!(without.remember_device_days, None);
+    assert!(
+        serde_json::to_value(&without)
+            .unwrap()
+            .get("remember_device_days")
+            .is_none(),
+        "no offer, no field"
+    );
+
+    let offered: Challenge = serde_json::from_str(&json.replace(
+        r#""expires_in_secs":600"#,
+        r#""expires_in_secs":600,"remember_device_days":30"#,
+    ))
+    .unwrap();
+    assert_eq!(offered.remember_device_days, Some(30));
+    let value = serde_json::to_value(&offered).unwrap();
+    assert_eq!(value["remember_device_days"], 30);
+    assert_eq!(serde_json::from_value::<Challenge>(value).unwrap(), offered);
+}
+
+#[test]
+fn remember_device_is_sent_only_when_true() {
+    let mut verify = VerifyRequest {
+        session_id: "s".into(),
+        method_id: "sms-1".into(),
+        code: "123456".into(),
+        remember_device: false,
+    };
+    // Unticked: the very bytes a widget without the feature sends.
+    assert_eq!(
+        serde_json::to_string(&verify).unwrap(),
+        r#"{"session_id":"s","method_id":"sms-1","code":"123456"}"#
+    );
+    verify.remember_device = true;
+    let json = serde_json::to_string(&verify).unwrap();
+    assert_eq!(
+        json,
+        r#"{"session_id":"s","method_id":"sms-1","code":"123456","remember_device":true}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<VerifyRequest>(&json).unwrap(),
+        verify
+    );
+
+    let mut poll = PollRequest {
+        session_id: "s".into(),
+        method_id: "push".into(),
+        remember_device: false,
+    };
+    assert_eq!(
+        serde_json::to_string(&poll).unwrap(),
+        r#"{"session_id":"s","method_id":"push"}"#
+    );
+    poll.remember_device = true;
+    let json = serde_json::to_string(&poll).unwrap();
+    assert_eq!(
+        json,
+        r#"{"session_id":"s","method_id":"push","remember_device":true}"#
+    );
+    assert_eq!(serde_json::from_str::<PollRequest>(&json).unwrap(), poll);
+}
+
+#[test]
+fn requests_without_remember_device_parse_as_false() {
+    let v: VerifyRequest =
+        serde_json::from_str(r#"{"session_id":"s","method_id":"m","code":"1"}"#).unwrap();
+    assert!(!v.remember_device);
+    let p: PollRequest = serde_json::from_str(r#"{"session_id":"s","method_id":"m"}"#).unwrap();
+    assert!(!p.remember_device);
+    let p: PollRequest =
+        serde_json::from_str(r#"{"session_id":"s","method_id":"m","remember_device":false}"#)
+            .unwrap();
+    assert!(!p.remember_device);
+}

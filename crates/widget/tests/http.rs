@@ -73,6 +73,7 @@ async fn polls_are_retried_with_backoff_and_then_give_up() {
             PollRequest {
                 session_id: "s".into(),
                 method_id: "push".into(),
+                remember_device: false,
             },
             "cid-poll".into(),
         )

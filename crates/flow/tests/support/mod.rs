@@ -18,6 +18,7 @@ pub fn challenge() -> Challenge {
         ],
         default_method: "sms-1".into(),
         expires_in_secs: 600,
+        remember_device_days: None,
     }
 }
 

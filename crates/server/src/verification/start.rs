@@ -55,5 +55,6 @@ fn challenge(user: &User, session: &Session, now: std::time::SystemTime) -> Chal
         methods: user.methods.iter().map(|m| m.to_wire()).collect(),
         default_method: user.default_method.clone(),
         expires_in_secs: secs_until(now, session.expires_at),
+        remember_device_days: None,
     }
 }

@@ -57,6 +57,7 @@ impl Rig {
                 session_id: self.session.clone(),
                 method_id: method.into(),
                 code: code.into(),
+                remember_device: false,
             },
             "corr-t".into(),
         ))
@@ -67,6 +68,7 @@ impl Rig {
             PollRequest {
                 session_id: self.session.clone(),
                 method_id: method.into(),
+                remember_device: false,
             },
             "corr-t".into(),
         ))
