@@ -150,7 +150,9 @@ fn DemoPage(server: bool) -> impl IntoView {
                     session.set(Some(session_id.clone()));
                     phone_version.update(|v| *v += 1);
                 }
-                HostEvent::Verified { assertion } => stage.set(Stage::SignedIn(assertion.clone())),
+                HostEvent::Verified { assertion, .. } => {
+                    stage.set(Stage::SignedIn(assertion.clone()))
+                }
                 HostEvent::MethodChanged { .. } => phone_version.update(|v| *v += 1),
                 _ => {}
             }));

@@ -18,6 +18,11 @@ pub struct FlowConfig {
     /// Lockout to assume when the backend locks without a retry time, in ms.
     /// Default: 60 000.
     pub default_lockout_ms: u64,
+    /// Offer "don't ask again on this device" when the backend allows it
+    /// (its challenge has `remember_device_days`); `false` hides the offer, and
+    /// the flow then never asks the backend to remember the device.
+    /// Default: `true`.
+    pub offer_remember_device: bool,
 }
 
 impl Default for FlowConfig {
@@ -29,6 +34,7 @@ impl Default for FlowConfig {
             min_poll_ms: 1_000,
             max_poll_ms: 10_000,
             default_lockout_ms: 60_000,
+            offer_remember_device: true,
         }
     }
 }

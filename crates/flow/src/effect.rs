@@ -51,6 +51,9 @@ pub enum HostEvent {
     Verified {
         /// The backend's proof.
         assertion: String,
+        /// True when the successful verify or poll asked the backend to
+        /// remember this device (the user ticked the offer).
+        remember_device: bool,
     },
     /// Something failed; the same details as the details panel.
     Error(Failure),

@@ -59,6 +59,9 @@ pub enum Event {
     OpenRecovery,
     /// The user left the recovery guidance.
     CloseRecovery,
+    /// The user ticked (`true`) or unticked "don't ask again on this device".
+    /// Ignored unless [`crate::Flow::remember_offer`] is `Some`.
+    RememberDevice(bool),
     /// The user asked to try the failed step again.
     Retry,
     /// The user asked to start over after a timeout or failure.

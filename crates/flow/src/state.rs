@@ -180,6 +180,9 @@ pub struct Flow {
     pub(crate) entropy: u64,
     /// The correlation ID of the latest call, shown when a failure has none.
     pub(crate) last_correlation_id: Option<String>,
+    /// The user's "don't ask again on this device" choice. It outlives method
+    /// switches, resends and restarts; it is sent only while the offer stands.
+    pub(crate) remember_device: bool,
 }
 
 impl Flow {
@@ -194,7 +197,26 @@ impl Flow {
             next_request: 0,
             entropy: 0,
             last_correlation_id: None,
+            remember_device: false,
         }
+    }
+
+    /// The "don't ask again on this device" offer, when there is one: the
+    /// number of days the backend offers and whether the user ticked it.
+    /// `None` before a challenge is loaded, when the challenge offers nothing
+    /// (or 0 days), and when [`FlowConfig::offer_remember_device`] is off.
+    pub fn remember_offer(&self) -> Option<(u32, bool)> {
+        if !self.config.offer_remember_device {
+            return None;
+        }
+        let days = self.session.as_ref()?.challenge.remember_device_days?;
+        (days > 0).then_some((days, self.remember_device))
+    }
+
+    /// What verify and poll calls send as `remember_device` now: true only
+    /// when the offer stands and the user ticked it.
+    pub(crate) fn remembers_device(&self) -> bool {
+        self.remember_offer().is_some_and(|(_, ticked)| ticked)
     }
 
     /// The method with this id in the loaded challenge.

@@ -73,6 +73,11 @@ impl Flow {
                 }
             }
             Event::PickMethod(method_id) => self.pick(method_id, now, fx),
+            Event::RememberDevice(ticked) => {
+                if self.remember_offer().is_some() {
+                    self.remember_device = ticked;
+                }
+            }
             Event::Retry => self.retry(now, fx),
             Event::Restart => {
                 if matches!(self.phase, Phase::TimedOut(_) | Phase::Failed { .. }) {
@@ -150,7 +155,8 @@ impl Flow {
         ]);
     }
 
-    fn enter_verified(&mut self, assertion: String, fx: &mut Vec<Effect>) {
+    /// Done; `remember_device` is what the successful call asked for.
+    fn enter_verified(&mut self, assertion: String, remember_device: bool, fx: &mut Vec<Effect>) {
         self.pending = None;
         self.overlay = None;
         self.phase = Phase::Verified {
@@ -161,7 +167,10 @@ impl Flow {
             Effect::Cancel(Timer::Poll),
             Effect::Cancel(Timer::Window),
             Effect::Focus(Focus::Heading),
-            Effect::Emit(HostEvent::Verified { assertion }),
+            Effect::Emit(HostEvent::Verified {
+                assertion,
+                remember_device,
+            }),
         ]);
     }
 
@@ -305,7 +314,7 @@ impl Flow {
                     let call = Call::Poll(PollRequest {
                         session_id: self.session_id(),
                         method_id: a.method_id.clone(),
-                        remember_device: false,
+                        remember_device: self.remembers_device(),
                     });
                     self.call(call, now, fx);
                 }
@@ -342,6 +351,7 @@ impl Flow {
             return;
         }
         let session_id = self.session_id();
+        let remember_device = self.remembers_device();
         let Phase::Code(entry) = &mut self.phase else {
             return;
         };
@@ -358,7 +368,7 @@ impl Flow {
             session_id,
             method_id: entry.method_id.clone(),
             code: entry.code.clone(),
-            remember_device: false,
+            remember_device,
         });
         self.call(call, now, fx);
     }
@@ -377,12 +387,12 @@ impl Flow {
         match (pending.call, result) {
             (Call::Start(_), Ok(Reply::Started(c))) => self.on_started(c, now, fx),
             (Call::Send(req), Ok(Reply::Sent(r))) => self.on_sent(req, r, now, fx),
-            (Call::Verify(_), Ok(Reply::Verified(v))) => {
+            (Call::Verify(req), Ok(Reply::Verified(v))) => {
                 if v.assertion.is_empty() {
                     let err = bad_response("the verify answer has no assertion");
                     self.on_verify_error(err, now, fx);
                 } else {
-                    self.enter_verified(v.assertion, fx);
+                    self.enter_verified(v.assertion, req.remember_device, fx);
                 }
             }
             (Call::Poll(req), Ok(Reply::Polled(p))) => self.on_polled(req, p, now, fx),
@@ -623,7 +633,7 @@ impl Flow {
                 after_ms: interval,
             }),
             PollStatus::Approved => match p.assertion.filter(|s| !s.is_empty()) {
-                Some(assertion) => self.enter_verified(assertion, fx),
+                Some(assertion) => self.enter_verified(assertion, req.remember_device, fx),
                 None => {
                     let err = bad_response("the approval has no assertion");
                     let failure = self.failure(err, Some(&method_id), now);

@@ -113,7 +113,8 @@ fn a_pasted_code_with_spaces_submits_itself() {
         }
     );
     assert!(h.emitted().contains(&HostEvent::Verified {
-        assertion: "proof".into()
+        assertion: "proof".into(),
+        remember_device: false,
     }));
     assert!(h.fx.contains(&Effect::Cancel(Timer::Window)));
 }
@@ -715,4 +716,190 @@ fn a_timed_out_window_reports_the_latest_calls_id() {
     h.advance(600_000);
     h.on(Event::TimerFired(Timer::Window));
     assert!(h.failure().correlation_id.is_some());
+}
+
+// "Don't ask again on this device".
+
+/// The standard challenge, offering to remember the device for `days`.
+fn remembering(days: Option<u32>) -> Challenge {
+    Challenge {
+        remember_device_days: days,
+        ..challenge()
+    }
+}
+
+fn start_sms_remembering(h: &mut Harness, days: Option<u32>) {
+    h.start_with(remembering(days), code_delivery(Some("••••••12"), Some(30)));
+}
+
+/// The `remember_device` of the call the last step made.
+fn remember_sent(h: &Harness) -> bool {
+    match h.last_call().1 {
+        Call::Verify(r) => r.remember_device,
+        Call::Poll(r) => r.remember_device,
+        other => panic!("expected a verify or poll, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_offer_starts_unticked_and_follows_the_challenge() {
+    let mut h = Harness::new();
+    assert_eq!(h.flow.remember_offer(), None, "no challenge yet");
+    start_sms_remembering(&mut h, Some(30));
+    assert_eq!(h.flow.remember_offer(), Some((30, false)));
+    h.on(Event::RememberDevice(true));
+    assert_eq!(h.flow.remember_offer(), Some((30, true)));
+    h.on(Event::RememberDevice(false));
+    assert_eq!(h.flow.remember_offer(), Some((30, false)));
+
+    let mut h = Harness::new();
+    start_sms_remembering(&mut h, Some(0));
+    assert_eq!(h.flow.remember_offer(), None, "0 days is no offer");
+}
+
+#[test]
+fn a_ticked_offer_goes_with_the_code_and_is_reported_to_the_host() {
+    let mut h = Harness::new();
+    start_sms_remembering(&mut h, Some(30));
+    h.on(Event::RememberDevice(true));
+    h.on(Event::CodeChanged("123456".into()));
+    assert_eq!(
+        h.last_call().1,
+        Call::Verify(VerifyRequest {
+            session_id: "sess-1".into(),
+            method_id: "sms-1".into(),
+            code: "123456".into(),
+            remember_device: true,
+        })
+    );
+    h.reply(Ok(Reply::Verified(VerifyResponse {
+        assertion: "proof".into(),
+    })));
+    assert!(h.emitted().contains(&HostEvent::Verified {
+        assertion: "proof".into(),
+        remember_device: true,
+    }));
+}
+
+#[test]
+fn an_unticked_offer_is_not_sent() {
+    let mut h = Harness::new();
+    start_sms_remembering(&mut h, Some(30));
+    h.on(Event::RememberDevice(true));
+    h.on(Event::RememberDevice(false));
+    h.on(Event::CodeChanged("123456".into()));
+    assert!(!remember_sent(&h));
+    h.reply(Ok(Reply::Verified(VerifyResponse {
+        assertion: "proof".into(),
+    })));
+    assert!(h.emitted().contains(&HostEvent::Verified {
+        assertion: "proof".into(),
+        remember_device: false,
+    }));
+}
+
+#[test]
+fn without_an_offer_the_device_is_never_remembered() {
+    let mut h = Harness::new();
+    start_sms_remembering(&mut h, None);
+    h.on(Event::RememberDevice(true));
+    assert_eq!(h.flow.remember_offer(), None);
+    h.on(Event::CodeChanged("123456".into()));
+    assert!(!remember_sent(&h));
+    h.reply(Ok(Reply::Verified(VerifyResponse {
+        assertion: "proof".into(),
+    })));
+    assert!(h.emitted().contains(&HostEvent::Verified {
+        assertion: "proof".into(),
+        remember_device: false,
+    }));
+}
+
+#[test]
+fn a_tick_before_the_challenge_loads_counts_for_nothing() {
+    let mut h = Harness::new();
+    h.on(Event::RememberDevice(true));
+    start_sms_remembering(&mut h, Some(30));
+    assert_eq!(h.flow.remember_offer(), Some((30, false)));
+    h.on(Event::CodeChanged("123456".into()));
+    assert!(!remember_sent(&h));
+}
+
+#[test]
+fn a_host_that_turns_the_offer_off_never_sends_it() {
+    let mut h = Harness::with_config(FlowConfig {
+        offer_remember_device: false,
+        ..FlowConfig::default()
+    });
+    start_sms_remembering(&mut h, Some(30));
+    assert_eq!(h.flow.remember_offer(), None);
+    h.on(Event::RememberDevice(true));
+    assert_eq!(h.flow.remember_offer(), None);
+    h.on(Event::CodeChanged("123456".into()));
+    assert!(!remember_sent(&h));
+}
+
+#[test]
+fn the_choice_survives_a_resend_and_a_method_switch() {
+    let mut h = Harness::new();
+    start_sms_remembering(&mut h, Some(30));
+    h.on(Event::RememberDevice(true));
+
+    h.advance(30_000);
+    h.on(Event::Resend);
+    h.reply(Ok(Reply::Sent(SendResponse {
+        method_id: "sms-1".into(),
+        delivery: code_delivery(Some("••••••12"), Some(30)),
+    })));
+    assert_eq!(h.code().sends, 2);
+    assert_eq!(h.flow.remember_offer(), Some((30, true)));
+
+    h.on(Event::OpenPicker);
+    h.on(Event::PickMethod("sms-2".into()));
+    h.reply(Ok(Reply::Sent(SendResponse {
+        method_id: "sms-2".into(),
+        delivery: code_delivery(Some("••••••78"), Some(30)),
+    })));
+    assert_eq!(h.code().method_id, "sms-2");
+    assert_eq!(h.flow.remember_offer(), Some((30, true)));
+    h.on(Event::CodeChanged("654321".into()));
+    assert!(matches!(
+        h.last_call().1,
+        Call::Verify(VerifyRequest { ref method_id, remember_device: true, .. }) if method_id == "sms-2"
+    ));
+}
+
+#[test]
+fn a_push_approval_polls_with_the_choice() {
+    let mut h = Harness::new();
+    let mut c = remembering(Some(30));
+    c.default_method = "push".into();
+    h.start_with(c, push_delivery(None));
+    h.on(Event::TimerFired(Timer::Poll));
+    assert!(!remember_sent(&h), "not ticked yet");
+    h.reply(Ok(Reply::Polled(PollResponse {
+        status: PollStatus::Pending,
+        assertion: None,
+    })));
+
+    // Ticked while the phone is in the user's hand: the next poll says so.
+    h.on(Event::RememberDevice(true));
+    h.advance(2_000);
+    h.on(Event::TimerFired(Timer::Poll));
+    assert_eq!(
+        h.last_call().1,
+        Call::Poll(PollRequest {
+            session_id: "sess-1".into(),
+            method_id: "push".into(),
+            remember_device: true,
+        })
+    );
+    h.reply(Ok(Reply::Polled(PollResponse {
+        status: PollStatus::Approved,
+        assertion: Some("push-proof".into()),
+    })));
+    assert!(h.emitted().contains(&HostEvent::Verified {
+        assertion: "push-proof".into(),
+        remember_device: true,
+    }));
 }

@@ -25,6 +25,7 @@ enum Action {
     CloseRecovery,
     Retry,
     Restart,
+    Remember(bool),
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -44,6 +45,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::CloseRecovery),
         1 => Just(Action::Retry),
         1 => Just(Action::Restart),
+        1 => any::<bool>().prop_map(Action::Remember),
     ]
 }
 
@@ -80,6 +82,7 @@ fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
             let mut c = challenge();
             c.methods.truncate(1 + usize::from(choice) % 5);
             c.expires_in_secs = 1 + u32::from(choice) * 3;
+            c.remember_device_days = [None, Some(0), Some(30)][usize::from(choice) % 3];
             Reply::Started(c)
         }
         Call::Send(r) => {
@@ -167,6 +170,7 @@ impl Run {
             Action::CloseRecovery => Event::CloseRecovery,
             Action::Retry => Event::Retry,
             Action::Restart => Event::Restart,
+            Action::Remember(on) => Event::RememberDevice(*on),
         })
     }
 
@@ -176,6 +180,15 @@ impl Run {
         for e in &self.h.fx {
             if let Effect::Call { id, call, .. } = e {
                 assert!(!was_verified, "a call after verification: {call:?}");
+                let remember = match call {
+                    Call::Verify(r) => r.remember_device,
+                    Call::Poll(r) => r.remember_device,
+                    _ => false,
+                };
+                assert!(
+                    !remember || self.h.flow.remember_offer() == Some((30, true)),
+                    "remember_device sent without a ticked offer: {call:?}"
+                );
                 self.calls.push((*id, call.clone()));
             }
         }
