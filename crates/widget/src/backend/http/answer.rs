@@ -26,23 +26,39 @@ pub fn interpret<T: DeserializeOwned>(
     answer: &Answer<'_>,
     correlation_id: &str,
 ) -> Result<T, ApiError> {
-    let mut err = if (200..300).contains(&answer.status) {
+    let parse_error = if (200..300).contains(&answer.status) {
         match serde_json::from_str::<T>(answer.body) {
             Ok(value) => return Ok(value),
-            Err(e) if e.is_syntax() || e.is_eof() => ApiError::new(
-                ErrorCode::BadResponse,
-                format!("The answer is not JSON: {}", quote(answer.body)),
-            ),
-            Err(e) => ApiError::new(
-                ErrorCode::BadResponse,
-                format!("The answer has an unexpected shape: {e}"),
-            ),
+            Err(e) => Some(e),
         }
     } else {
-        match serde_json::from_str::<ApiError>(answer.body) {
+        None
+    };
+    Err(failure(answer, parse_error, correlation_id))
+}
+
+/// The error for `answer`: a 2xx whose body failed to parse as the success
+/// type (`parse_error`), or any other status. Not generic, so the bundle holds
+/// it once rather than once per success type.
+#[inline(never)]
+fn failure(
+    answer: &Answer<'_>,
+    parse_error: Option<serde_json::Error>,
+    correlation_id: &str,
+) -> ApiError {
+    let mut err = match parse_error {
+        Some(e) if e.is_syntax() || e.is_eof() => ApiError::new(
+            ErrorCode::BadResponse,
+            format!("The answer is not JSON: {}", quote(answer.body)),
+        ),
+        Some(e) => ApiError::new(
+            ErrorCode::BadResponse,
+            format!("The answer has an unexpected shape: {e}"),
+        ),
+        None => match serde_json::from_str::<ApiError>(answer.body) {
             Ok(envelope) => envelope,
             Err(_) => bare_status(answer),
-        }
+        },
     };
     if err.retry_after_secs.is_none() {
         err.retry_after_secs = answer.retry_after.and_then(|v| v.trim().parse().ok());
@@ -50,7 +66,7 @@ pub fn interpret<T: DeserializeOwned>(
     if err.correlation_id.as_deref().is_none_or(str::is_empty) {
         err.correlation_id = Some(correlation_id.to_string());
     }
-    Err(err)
+    err
 }
 
 /// An error for a non-2xx answer without an envelope.

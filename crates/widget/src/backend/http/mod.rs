@@ -9,16 +9,19 @@
 mod answer;
 mod options;
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
-use gloo_net::http::Request;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use twostep_protocol::{
     ApiError, Challenge, ErrorCode, PollRequest, PollResponse, SendRequest, SendResponse,
     StartRequest, VerifyRequest, VerifyResponse,
 };
-use web_sys::{AbortController, RequestCredentials};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
 pub use answer::{Answer, interpret, is_transient};
 pub use options::{Credentials, HttpOptions, Paths};
@@ -28,11 +31,32 @@ use super::{Backend, BackendFuture};
 /// The header that carries the correlation ID.
 pub const CORRELATION_HEADER: &str = "X-Correlation-ID";
 
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch` (of a window or a worker alike).
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with_request(request: &web_sys::Request) -> js_sys::Promise;
+    /// JavaScript's `String(value)`: an error's `name: message`, and never a throw.
+    #[wasm_bindgen(js_name = String)]
+    fn js_text(value: &JsValue) -> String;
+}
+
 /// A backend speaking twostep's HTTP JSON contract.
 #[derive(Clone)]
 pub struct HttpBackend {
     options: Rc<HttpOptions>,
 }
+
+/// What came back: the status, the `Retry-After` header and the body.
+struct Reply {
+    status: u16,
+    retry_after: Option<String>,
+    body: String,
+}
+
+/// [`HttpBackend::exchange`] in progress: boxed, so that its state machine is
+/// not copied into each call's future.
+type Exchange<'a> = Pin<Box<dyn Future<Output = Result<Reply, ApiError>> + 'a>>;
 
 impl HttpBackend {
     /// A backend with these options.
@@ -42,23 +66,22 @@ impl HttpBackend {
         }
     }
 
-    /// Sends one call and reads its answer as `Res`. Generic only in the
-    /// (de)serialization; the request itself is [`HttpBackend::exchange`], which
-    /// exists once in the bundle.
-    async fn post<Req: Serialize, Res: DeserializeOwned>(
+    /// Sends one call (its body already JSON, or the message of why it could
+    /// not be) and reads its answer as `Res`. Generic only in the reading; the
+    /// request itself is [`HttpBackend::exchange`], which exists once in the
+    /// bundle.
+    async fn post<Res: DeserializeOwned>(
         &self,
         path: &str,
-        body: &Req,
+        json: Result<String, String>,
         correlation_id: &str,
     ) -> Result<Res, ApiError> {
-        let json = serde_json::to_string(body)
-            .map_err(|e| failure(ErrorCode::BadRequest, e.to_string(), correlation_id))?;
-        let (status, retry_after, body) = self.exchange(path, json, correlation_id).await?;
+        let reply = self.exchange(path, json, correlation_id).await?;
         interpret(
             &Answer {
-                status,
-                retry_after: retry_after.as_deref(),
-                body: &body,
+                status: reply.status,
+                retry_after: reply.retry_after.as_deref(),
+                body: &reply.body,
             },
             correlation_id,
         )
@@ -66,65 +89,100 @@ impl HttpBackend {
 
     /// POSTs `json` and returns the status, `Retry-After` and body, or the
     /// network or timeout failure.
-    async fn exchange(
-        &self,
-        path: &str,
-        json: String,
-        correlation_id: &str,
-    ) -> Result<(u16, Option<String>, String), ApiError> {
-        let o = &self.options;
-        let fail = |code, message: String| failure(code, message, correlation_id);
-        let controller = AbortController::new().map_err(|_| {
-            fail(
-                ErrorCode::Network,
-                "This browser cannot make requests.".into(),
-            )
-        })?;
-        let signal = controller.signal();
-        let abort = gloo_timers::callback::Timeout::new(o.timeout_ms, move || controller.abort());
-        let mut builder = Request::post(&o.url(path))
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .header(CORRELATION_HEADER, correlation_id)
-            .credentials(match o.credentials {
-                Credentials::Omit => RequestCredentials::Omit,
-                Credentials::SameOrigin => RequestCredentials::SameOrigin,
-                Credentials::Include => RequestCredentials::Include,
-            })
-            .abort_signal(Some(&signal));
-        for (name, value) in &o.headers {
-            builder = builder.header(name, value);
-        }
-        let request = builder
-            .body(json)
-            .map_err(|e| fail(ErrorCode::Network, e.to_string()))?;
-        let timed_out = |what: &str| {
-            fail(
-                ErrorCode::Timeout,
-                format!("{what} within {} ms.", o.timeout_ms),
-            )
-        };
-        let response = match request.send().await {
-            Ok(r) => r,
-            Err(_) if signal.aborted() => return Err(timed_out("No answer")),
-            // Browsers report offline, DNS and CORS refusals the same way.
-            Err(e) => {
-                return Err(fail(
+    fn exchange<'a>(
+        &'a self,
+        path: &'a str,
+        json: Result<String, String>,
+        correlation_id: &'a str,
+    ) -> Exchange<'a> {
+        Box::pin(async move {
+            let o = &self.options;
+            let fail = |code, message: String| failure(code, message, correlation_id);
+            let json = json.map_err(|m| fail(ErrorCode::BadRequest, m))?;
+            let controller = AbortController::new().map_err(|_| {
+                fail(
                     ErrorCode::Network,
-                    format!("The request failed (offline, unreachable or refused by CORS): {e}"),
-                ));
+                    "This browser cannot make requests.".into(),
+                )
+            })?;
+            let signal = controller.signal();
+            let abort =
+                gloo_timers::callback::Timeout::new(o.timeout_ms, move || controller.abort());
+            let request = request(o, path, &json, correlation_id, &signal)
+                .map_err(|e| fail(ErrorCode::Network, js_text(&e)))?;
+            let timed_out = |what: &str| {
+                fail(
+                    ErrorCode::Timeout,
+                    format!("{what} within {} ms.", o.timeout_ms),
+                )
+            };
+            let response: web_sys::Response =
+                match JsFuture::from(fetch_with_request(&request)).await {
+                    Ok(r) => r.unchecked_into(),
+                    Err(_) if signal.aborted() => return Err(timed_out("No answer")),
+                    // Browsers report offline, DNS and CORS refusals the same way.
+                    Err(e) => {
+                        return Err(fail(
+                            ErrorCode::Network,
+                            format!(
+                                "The request failed (offline, unreachable or refused by CORS): {}",
+                                js_text(&e)
+                            ),
+                        ));
+                    }
+                };
+            let status = response.status();
+            let retry_after = response.headers().get("Retry-After").ok().flatten();
+            let text = match response.text() {
+                Ok(promise) => JsFuture::from(promise).await,
+                Err(e) => Err(e),
+            };
+            drop(abort);
+            match text {
+                Ok(body) => Ok(Reply {
+                    status,
+                    retry_after,
+                    body: body.as_string().unwrap_or_default(),
+                }),
+                Err(_) if signal.aborted() => Err(timed_out("The answer did not finish")),
+                Err(e) => Err(fail(ErrorCode::Network, js_text(&e))),
             }
-        };
-        let status = response.status();
-        let retry_after = response.headers().get("Retry-After");
-        let text = response.text().await;
-        drop(abort);
-        match text {
-            Ok(body) => Ok((status, retry_after, body)),
-            Err(_) if signal.aborted() => Err(timed_out("The answer did not finish")),
-            Err(e) => Err(fail(ErrorCode::Network, e.to_string())),
-        }
+        })
     }
+}
+
+/// The fetch `Request` for one call: a JSON `POST` with the correlation ID and
+/// the configured headers and cookie mode, aborted by `signal`.
+fn request(
+    o: &HttpOptions,
+    path: &str,
+    json: &str,
+    correlation_id: &str,
+    signal: &AbortSignal,
+) -> Result<web_sys::Request, JsValue> {
+    let headers = web_sys::Headers::new()?;
+    headers.set("Content-Type", "application/json")?;
+    headers.set("Accept", "application/json")?;
+    headers.set(CORRELATION_HEADER, correlation_id)?;
+    for (name, value) in &o.headers {
+        headers.set(name, value)?;
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from_str(json));
+    init.set_credentials(match o.credentials {
+        Credentials::Omit => RequestCredentials::Omit,
+        Credentials::SameOrigin => RequestCredentials::SameOrigin,
+        Credentials::Include => RequestCredentials::Include,
+    });
+    init.set_signal(Some(signal));
+    web_sys::Request::new_with_str_and_init(&o.url(path), &init)
+}
+
+/// A request body as JSON, or why it cannot be.
+fn to_json<Req: Serialize>(req: &Req) -> Result<String, String> {
+    serde_json::to_string(req).map_err(|e| e.to_string())
 }
 
 fn failure(code: ErrorCode, message: String, correlation_id: &str) -> ApiError {
@@ -135,23 +193,30 @@ fn failure(code: ErrorCode, message: String, correlation_id: &str) -> ApiError {
 
 impl Backend for HttpBackend {
     fn start(&self, req: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
-        Box::pin(async move { self.post(&self.options.paths.start, &req, &cid).await })
+        let json = to_json(&req);
+        Box::pin(async move { self.post(&self.options.paths.start, json, &cid).await })
     }
 
     fn send(&self, req: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
-        Box::pin(async move { self.post(&self.options.paths.send, &req, &cid).await })
+        let json = to_json(&req);
+        Box::pin(async move { self.post(&self.options.paths.send, json, &cid).await })
     }
 
     fn verify(&self, req: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
-        Box::pin(async move { self.post(&self.options.paths.verify, &req, &cid).await })
+        let json = to_json(&req);
+        Box::pin(async move { self.post(&self.options.paths.verify, json, &cid).await })
     }
 
     fn poll(&self, req: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
+        let json = to_json(&req);
         Box::pin(async move {
             let mut wait = self.options.retry_backoff_ms;
             let mut tries_left = self.options.poll_retries;
             loop {
-                match self.post(&self.options.paths.poll, &req, &cid).await {
+                match self
+                    .post(&self.options.paths.poll, json.clone(), &cid)
+                    .await
+                {
                     Err(e) if tries_left > 0 && is_transient(&e) => {
                         tries_left -= 1;
                         gloo_timers::future::TimeoutFuture::new(wait).await;
