@@ -18,8 +18,11 @@ pub const DIST_FILES: [&str; 5] = [
 pub const BUNDLE_FILES: [&str; 3] = ["twostep_bg.wasm", "twostep.js", "twostep.css"];
 
 /// wasm-opt's flags for the bundle: the features rustc's wasm32 target emits.
-const WASM_OPT_FLAGS: [&str; 7] = [
-    "-Oz",
+/// `-Os` to convergence, not `-Oz`: its output is about 3 % larger raw but
+/// compresses better (measured: about 700 B less brotli, 600 B less gzip).
+const WASM_OPT_FLAGS: [&str; 8] = [
+    "-Os",
+    "--converge",
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
