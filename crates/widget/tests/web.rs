@@ -493,3 +493,87 @@ async fn the_sending_screen_names_the_target_and_allows_switching() {
     settle(50).await;
     assert_eq!(w.heading(), "Choose another way to verify");
 }
+
+/// The demo backend, noting the `remember_device` of every verify and poll.
+struct Remembering(DemoBackend, Rc<RefCell<Vec<bool>>>);
+
+impl Backend for Remembering {
+    fn start(&self, r: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
+        self.0.start(r, cid)
+    }
+    fn send(&self, r: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
+        self.0.send(r, cid)
+    }
+    fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
+        self.1.borrow_mut().push(r.remember_device);
+        self.0.verify(r, cid)
+    }
+    fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
+        self.1.borrow_mut().push(r.remember_device);
+        self.0.poll(r, cid)
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_remember_offer_is_a_labelled_checkbox_sent_with_the_code() {
+    let (demo, _) = demo(Scenario::Text);
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let w = mount(Rc::new(Remembering(demo.clone(), sent.clone())), |_| {});
+    settle(50).await;
+    let input: HtmlInputElement = w.get(".ts-remember input").unchecked_into();
+    assert_eq!(input.type_(), "checkbox");
+    assert!(!input.checked(), "unticked until the user ticks it");
+    let label = w.get(".ts-remember label");
+    assert_eq!(label.get_attribute("for"), Some(input.id()));
+    assert_eq!(
+        label.text_content().as_deref(),
+        Some("Don't ask again on this device for 30 days")
+    );
+    input.click();
+    settle(50).await;
+    let after = w.get(".ts-remember input");
+    assert!(after.is_same_node(Some(&input)), "rebuilt on a tick");
+    assert!(input.checked());
+    w.type_code(&texted_code(&demo));
+    settle(50).await;
+    assert_eq!(*sent.borrow(), [true]);
+    assert!(w.has_event(|e| matches!(
+        e,
+        HostEvent::Verified {
+            remember_device: true,
+            ..
+        }
+    )));
+}
+
+#[wasm_bindgen_test]
+async fn the_remember_offer_goes_with_an_approval() {
+    let (push, _) = demo(Scenario::Push);
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let w = mount(Rc::new(Remembering(push, sent.clone())), |_| {});
+    settle(50).await;
+    assert_eq!(w.heading(), "Approve the sign-in on your app");
+    w.get(".ts-remember input")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    // The demo user approves 2.5 s after the push; polls come every second.
+    settle(3_500).await;
+    assert_eq!(w.heading(), "You're verified");
+    assert_eq!(sent.borrow().last(), Some(&true));
+    assert!(w.has_event(|e| matches!(
+        e,
+        HostEvent::Verified {
+            remember_device: true,
+            ..
+        }
+    )));
+}
+
+#[wasm_bindgen_test]
+async fn a_host_can_hide_the_remember_offer() {
+    let (_, backend) = demo(Scenario::Text);
+    let w = mount(backend, |o| o.flow.offer_remember_device = false);
+    settle(50).await;
+    assert_eq!(w.heading(), "Enter the code we texted you");
+    assert!(w.find(".ts-remember").is_none());
+}

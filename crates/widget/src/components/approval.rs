@@ -5,12 +5,14 @@ use twostep_flow::Phase;
 use twostep_protocol::MethodKind;
 
 use super::other_option::OtherOption;
+use super::remember_device::RememberDevice;
 use crate::driver::Controller;
 use crate::format::mask_target;
 use crate::messages::{Msg, t};
 
 /// Waiting for the user to approve on their phone; shows the number to match
-/// prominently when the backend uses number matching.
+/// prominently when the backend uses number matching, and "don't ask again on
+/// this device" when the backend offers it.
 #[component]
 pub fn ApprovalScreen(ctrl: Controller) -> impl IntoView {
     let (kind, target, number) = ctrl.flow.with_untracked(|f| match &f.phase {
@@ -35,6 +37,7 @@ pub fn ApprovalScreen(ctrl: Controller) -> impl IntoView {
                     </div>
                 }
             })}
+            <RememberDevice ctrl=ctrl />
             <p class="ts-wait" role="status">
                 <span class="ts-spinner" aria-hidden="true"></span>
                 {t(Msg::WaitingForApproval)}

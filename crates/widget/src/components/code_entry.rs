@@ -7,6 +7,7 @@ use twostep_protocol::MethodKind;
 use web_sys::HtmlInputElement;
 
 use super::other_option::OtherOption;
+use super::remember_device::RememberDevice;
 use super::screen::code_entry;
 use super::two_step::Ui;
 use crate::browser::offset_minutes;
@@ -32,7 +33,8 @@ fn notice_text(entry: &CodeEntry, now: u64) -> Option<String> {
 }
 
 /// Asks for the code: where it went and when, the field, resend with its
-/// cool-down, and a way to another option.
+/// cool-down, "don't ask again on this device" when the backend offers it,
+/// and a way to another option.
 #[component]
 pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
     let flow = ctrl.flow;
@@ -139,6 +141,7 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
                     }
                 />
                 <p id=notice_id class="ts-notice" role="alert">{notice}</p>
+                <RememberDevice ctrl=ctrl />
                 <button type="submit" class="ts-primary" prop:disabled=move || submitting() || input_disabled()>
                     {move || if submitting() { t(Msg::Verifying) } else { t(Msg::Verify) }}
                 </button>

@@ -14,6 +14,7 @@ mod other_option;
 mod picker;
 mod progress;
 mod recovery;
+mod remember_device;
 mod screen;
 mod two_step;
 mod verified;

@@ -63,6 +63,12 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         NothingArrived => {
             "Nothing yet? Texts can take a few minutes when the signal is weak. You can send a new code or verify another way."
         }
+        RememberDevice(days) => {
+            return owned(format!(
+                "Don't ask again on this device for {}",
+                plural(*days, "day", "days")
+            ));
+        }
         WrongCode(None) => "That code didn't work. Check it and try again.",
         WrongCode(Some(n)) => {
             return owned(format!(
@@ -281,4 +287,21 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             _ => "User",
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_remember_offer_says_day_or_days() {
+        assert_eq!(
+            text(&Msg::RememberDevice(1)),
+            "Don't ask again on this device for 1 day"
+        );
+        assert_eq!(
+            text(&Msg::RememberDevice(30)),
+            "Don't ask again on this device for 30 days"
+        );
+    }
 }

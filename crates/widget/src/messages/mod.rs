@@ -60,6 +60,8 @@ pub enum Msg {
     NewestCodeOnly,
     /// Nudge when nothing arrived.
     NothingArrived,
+    /// The "don't ask again on this device" checkbox, with the days offered.
+    RememberDevice(u32),
     /// A wrong code, with attempts left if known.
     WrongCode(Option<u32>),
     /// Locked out until a time, with "0:45".

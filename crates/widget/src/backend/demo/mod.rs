@@ -202,7 +202,8 @@ impl State {
             methods: self.scenario.methods(),
             default_method: self.scenario.default_method().into(),
             expires_in_secs: (s.expires_at.saturating_sub(self.now()) / 1000) as u32,
-            remember_device_days: None,
+            // The demo remembers nothing, but shows the offer as a backend would.
+            remember_device_days: Some(30),
         }
     }
 

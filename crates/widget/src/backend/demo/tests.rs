@@ -269,3 +269,14 @@ fn unknown_methods_are_refused() {
         ErrorCode::MethodUnavailable
     );
 }
+
+#[test]
+fn the_demo_offers_to_remember_the_device_for_30_days() {
+    let rig = Rig::new(Scenario::Text);
+    let resumed = StartRequest {
+        session_id: Some(rig.session.clone()),
+        user_hint: None,
+    };
+    let c = ready(rig.backend.start(resumed, "corr-t".into())).unwrap();
+    assert_eq!(c.remember_device_days, Some(30));
+}
