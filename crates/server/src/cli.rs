@@ -31,6 +31,8 @@ OPTIONS:
     --max-attempts N          wrong codes before a lockout [default: 5]
     --lockout-secs N          length of a lockout [default: 60]
     --approval-ttl-secs N     how long a call or notification waits for an answer [default: 60]
+    --remember-device-days N  offer to skip two-step verification on a device for N days
+                              after verifying there; 0 makes no offer [default: 30]
     -h, --help                print this help
 
 Logs go to stderr; RUST_LOG sets the filter (default: info).
@@ -113,6 +115,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             "--resend-after-secs" => config.resend_cooldown = secs(&name, &value()?)?,
             "--lockout-secs" => config.lockout = secs(&name, &value()?)?,
             "--approval-ttl-secs" => config.approval_ttl = secs(&name, &value()?)?,
+            "--remember-device-days" => config.remember_device_days = number(&name, &value()?)?,
             "--max-attempts" => {
                 config.max_attempts = number(&name, &value()?)?;
                 if config.max_attempts == 0 {
@@ -156,6 +159,7 @@ mod tests {
         assert!(!o.config.dev);
         assert_eq!(o.config.window, Duration::from_secs(600));
         assert_eq!(o.config.max_attempts, 5);
+        assert_eq!(o.config.remember_device_days, 30);
         assert!(o.directory.is_none());
     }
 
@@ -183,6 +187,7 @@ mod tests {
             "30",
             "--approval-ttl-secs",
             "20",
+            "--remember-device-days=0",
         ])
         .unwrap();
         assert_eq!(o.addr.port(), 0);
@@ -196,6 +201,7 @@ mod tests {
         assert_eq!(o.config.max_attempts, 3);
         assert_eq!(o.config.lockout, Duration::from_secs(30));
         assert_eq!(o.config.approval_ttl, Duration::from_secs(20));
+        assert_eq!(o.config.remember_device_days, 0);
     }
 
     #[test]
@@ -205,6 +211,7 @@ mod tests {
             &["--addr", "localhost"],
             &["--window-secs", "-1"],
             &["--max-attempts", "0"],
+            &["--remember-device-days", "thirty"],
             &["--cors-origin", "localhost:8080"],
             &["--cors-origin", "http://a.example/"],
             &["--frobnicate"],

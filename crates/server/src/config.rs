@@ -29,6 +29,10 @@ pub struct Config {
     pub approval_ttl: Duration,
     /// How often the widget should poll an approval (default 1 s).
     pub poll_interval: Duration,
+    /// Days a user may skip two-step verification on a device after
+    /// verifying there with `remember_device: true` (default 30). The
+    /// challenge offers it as `remember_device_days`; 0 offers nothing.
+    pub remember_device_days: u32,
     /// How long a session is kept after its window ends, to answer
     /// `session_expired` rather than "unknown session" (default 1 h).
     pub retain_expired: Duration,
@@ -55,6 +59,7 @@ impl Default for Config {
             lockout: Duration::from_secs(60),
             approval_ttl: Duration::from_secs(60),
             poll_interval: Duration::from_millis(1000),
+            remember_device_days: 30,
             retain_expired: Duration::from_secs(3600),
             body_limit: 16 * 1024,
             dev: false,

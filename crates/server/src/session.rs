@@ -25,6 +25,10 @@ pub struct Session {
     pub last_text: HashMap<String, SystemTime>,
     /// The notification or call waiting for an answer; a new one replaces it.
     pub approval: Option<Approval>,
+    /// Until when this device may skip two-step verification: set only when
+    /// the user asked (`remember_device: true`), the server offered it, and
+    /// the verification succeeded.
+    pub device_remembered_until: Option<SystemTime>,
 }
 
 /// A texted code. Its `Debug` output never shows the digits.
@@ -93,6 +97,7 @@ impl Session {
             code: None,
             last_text: HashMap::new(),
             approval: None,
+            device_remembered_until: None,
         }
     }
 

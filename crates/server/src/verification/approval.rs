@@ -4,14 +4,15 @@ use std::time::SystemTime;
 
 use twostep_protocol::{ErrorCode, MethodKind, PollRequest, PollResponse, PollStatus};
 
-use super::{ensure_live, live_session, method_of, user_of};
+use super::{ensure_live, finish, live_session, log_finished, method_of, remember_days, user_of};
 use crate::failure::Failure;
-use crate::random;
 use crate::session::Answer;
 use crate::state::AppState;
 
 /// Where the approval sent with this method stands. An approval that was
-/// replaced by a newer one, or never sent, polls as `expired`.
+/// replaced by a newer one, or never sent, polls as `expired`. The poll that
+/// finds it approved finishes the session, remembering the device when that
+/// poll asks (`remember_device: true`) and the server offers it.
 pub fn poll(state: &AppState, req: PollRequest) -> Result<PollResponse, Failure> {
     let now = state.now();
     let session = live_session(state, &req.session_id, now)?;
@@ -24,6 +25,7 @@ pub fn poll(state: &AppState, req: PollRequest) -> Result<PollResponse, Failure>
         )
         .session(&session.id));
     }
+    let remember = remember_days(state.config(), req.remember_device);
     let response = state
         .store()
         .modify(&session.id, |s| {
@@ -33,12 +35,12 @@ pub fn poll(state: &AppState, req: PollRequest) -> Result<PollResponse, Failure>
             };
             Ok(match a.answer {
                 Some(Answer::Approved) => {
-                    s.finished = true;
                     s.approval = None;
-                    tracing::info!(method_id = %method.id, "approved; verification finished");
+                    let assertion = finish(s, remember, now);
+                    log_finished("approved", &method.id, remember);
                     PollResponse {
                         status: PollStatus::Approved,
-                        assertion: Some(random::token()),
+                        assertion: Some(assertion),
                     }
                 }
                 Some(Answer::Denied) => status(PollStatus::Denied),

@@ -5,19 +5,21 @@ use std::time::SystemTime;
 use subtle::ConstantTimeEq;
 use twostep_protocol::{ErrorCode, MethodKind, VerifyRequest, VerifyResponse};
 
-use super::{ensure_live, live_session, method_of, secs, user_of};
+use super::{
+    ensure_live, finish, live_session, log_finished, method_of, remember_days, secs, user_of,
+};
 use crate::clock::{secs_until, unix_secs};
 use crate::config::Config;
 use crate::directory::Contact;
 use crate::failure::Failure;
-use crate::random;
 use crate::session::Session;
 use crate::state::AppState;
 use crate::store::Store;
 use crate::totp::Authenticator;
 
-/// Accepts the code and finishes the session with an assertion, or counts a
-/// wrong attempt (locking the session out at the limit).
+/// Accepts the code and finishes the session with an assertion (remembering
+/// the device when asked and offered), or counts a wrong attempt (locking the
+/// session out at the limit).
 pub fn verify(state: &AppState, req: VerifyRequest) -> Result<VerifyResponse, Failure> {
     let now = state.now();
     let session = live_session(state, &req.session_id, now)?;
@@ -26,6 +28,7 @@ pub fn verify(state: &AppState, req: VerifyRequest) -> Result<VerifyResponse, Fa
     let config = state.config();
     let store = state.store();
     let totp_key = format!("{}#{}", user.email.to_lowercase(), method.id);
+    let remember = remember_days(config, req.remember_device);
     let outcome = store
         .modify(&session.id, |s| {
             ensure_live(s, now)?;
@@ -46,13 +49,12 @@ pub fn verify(state: &AppState, req: VerifyRequest) -> Result<VerifyResponse, Fa
             if !right {
                 return Err(wrong_attempt(s, config, now));
             }
-            s.finished = true;
             s.code = None;
-            Ok(random::token())
+            Ok(finish(s, remember, now))
         })
         .ok_or_else(|| Failure::unknown_session(&session.id))?;
     match &outcome {
-        Ok(_) => tracing::info!(method_id = %method.id, "code accepted; verification finished"),
+        Ok(_) => log_finished("code accepted", &method.id, remember),
         Err(f) => tracing::info!(method_id = %method.id, code = f.code.as_str(), "code refused"),
     }
     outcome.map(|assertion| VerifyResponse { assertion })

@@ -11,12 +11,14 @@ pub use check::verify;
 pub use send::send;
 pub use start::start;
 
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use twostep_protocol::ErrorCode;
 
+use crate::config::Config;
 use crate::directory::{MethodRecord, User};
 use crate::failure::Failure;
+use crate::random;
 use crate::session::Session;
 use crate::state::AppState;
 
@@ -62,6 +64,42 @@ fn method_of<'a>(user: &'a User, id: &str, session_id: &str) -> Result<&'a Metho
         )
         .session(session_id)
     })
+}
+
+/// The days to remember the device for: the offer, when the request asked
+/// for it (`remember_device: true`) and the server makes one. A request that
+/// asks when nothing was offered is served as if it had not asked.
+fn remember_days(config: &Config, asked: bool) -> Option<u32> {
+    Some(config.remember_device_days).filter(|days| asked && *days > 0)
+}
+
+/// Finishes the session with a new assertion. With `remember` days, the
+/// session records until when the device is remembered and the assertion
+/// says so: `<64 hex digits>.remember-device-<days>d` (the host's server reads
+/// the claim after the dot; a real backend would sign it or set a cookie).
+fn finish(s: &mut Session, remember: Option<u32>, now: SystemTime) -> String {
+    s.finished = true;
+    let token = random::token();
+    match remember {
+        Some(days) => {
+            s.device_remembered_until = Some(now + Duration::from_secs(u64::from(days) * 86_400));
+            format!("{token}.remember-device-{days}d")
+        }
+        None => token,
+    }
+}
+
+/// The log line of a finished verification (`what` happened), naming a
+/// remembered device. Never the assertion.
+fn log_finished(what: &str, method_id: &str, remember: Option<u32>) {
+    match remember {
+        Some(days) => tracing::info!(
+            method_id,
+            remember_device_days = days,
+            "{what}; verification finished; device remembered for {days} days"
+        ),
+        None => tracing::info!(method_id, "{what}; verification finished"),
+    }
 }
 
 /// Whole seconds of a configured duration, for the wire.

@@ -4,6 +4,7 @@ use twostep_protocol::{Challenge, StartRequest};
 
 use super::user_of;
 use crate::clock::secs_until;
+use crate::config::Config;
 use crate::directory::User;
 use crate::failure::Failure;
 use crate::random;
@@ -26,7 +27,7 @@ pub fn start(state: &AppState, req: StartRequest) -> Result<Challenge, Failure> 
     {
         let user = user_of(state, &session)?;
         tracing::info!(session_id = %session.id, "verification resumed");
-        return Ok(challenge(user, &session, now));
+        return Ok(challenge(state.config(), user, &session, now));
     }
     let hint = hint.ok_or_else(|| {
         Failure::bad_request("Say who is signing in: the request has no user_hint.")
@@ -45,16 +46,21 @@ pub fn start(state: &AppState, req: StartRequest) -> Result<Challenge, Failure> 
     );
     state.store().insert(session.clone());
     tracing::info!(session_id = %session.id, user = %user.email, "verification started");
-    Ok(challenge(user, &session, now))
+    Ok(challenge(config, user, &session, now))
 }
 
-fn challenge(user: &User, session: &Session, now: std::time::SystemTime) -> Challenge {
+fn challenge(
+    config: &Config,
+    user: &User,
+    session: &Session,
+    now: std::time::SystemTime,
+) -> Challenge {
     Challenge {
         session_id: session.id.clone(),
         user: user.email.clone(),
         methods: user.methods.iter().map(|m| m.to_wire()).collect(),
         default_method: user.default_method.clone(),
         expires_in_secs: secs_until(now, session.expires_at),
-        remember_device_days: None,
+        remember_device_days: Some(config.remember_device_days).filter(|days| *days > 0),
     }
 }

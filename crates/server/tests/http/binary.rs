@@ -57,6 +57,7 @@ fn help_and_mistakes() {
         "--resend-after-secs",
         "--max-attempts",
         "--lockout-secs",
+        "--remember-device-days",
     ] {
         assert!(text.contains(option), "{option} missing from --help");
     }
@@ -67,4 +68,80 @@ fn help_and_mistakes() {
         .output()
         .unwrap();
     assert_eq!(missing.status.code(), Some(2));
+}
+
+#[tokio::test]
+async fn a_remembered_device_is_logged_without_the_assertion() {
+    let mut child = Command::new(BIN)
+        .args([
+            "--dev",
+            "--addr",
+            "127.0.0.1:0",
+            "--remember-device-days",
+            "14",
+        ])
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let base = first
+        .strip_prefix("twostep-server listening on ")
+        .and_then(|rest| rest.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
+        .to_string();
+    let http = reqwest::Client::new();
+    let post = |path: &str, body: serde_json::Value| {
+        let req = http.post(format!("{base}{path}")).json(&body);
+        async move {
+            req.send()
+                .await
+                .unwrap()
+                .json::<serde_json::Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let user = "alex@contoso.example";
+    let challenge = post("/v1/start", serde_json::json!({ "user_hint": user })).await;
+    assert_eq!(challenge["remember_device_days"], 14);
+    let sid = challenge["session_id"].as_str().unwrap().to_string();
+    post(
+        "/v1/send",
+        serde_json::json!({ "session_id": sid, "method_id": "sms-1" }),
+    )
+    .await;
+    let outbox: serde_json::Value = http
+        .get(format!("{base}/dev/outbox?session_id={sid}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let code = outbox[0]["code"].as_str().unwrap();
+    let ok = post(
+        "/v1/verify",
+        serde_json::json!({
+            "session_id": sid, "method_id": "sms-1", "code": code, "remember_device": true
+        }),
+    )
+    .await;
+    let assertion = ok["assertion"].as_str().unwrap().to_string();
+    assert!(assertion.ends_with(".remember-device-14d"), "{ok}");
+
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    let line = log
+        .lines()
+        .find(|l| l.contains("verification finished"))
+        .unwrap_or_else(|| panic!("no finishing line in {log}"));
+    assert!(
+        line.contains("device remembered for 14 days") && line.contains("remember_device_days=14"),
+        "{line}"
+    );
+    assert!(!log.contains(&assertion[..64]), "the assertion was logged");
 }

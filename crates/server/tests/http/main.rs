@@ -7,6 +7,7 @@ mod common;
 mod cors;
 mod dev;
 mod errors;
+mod remember;
 mod start;
 mod static_files;
 mod texts;

@@ -1,0 +1,140 @@
+//! "Don't ask again on this device": the offer in the challenge, and a
+//! device remembered only by a successful verify or poll that asks for it.
+
+use serde_json::json;
+use twostep_protocol::{PollResponse, PollStatus, SendResponse, VerifyResponse};
+use twostep_server::Config;
+
+use crate::common::{Reply, Server, dev, dev_config, server};
+
+const ALEX: &str = "alex@contoso.example";
+const KIM: &str = "kim@contoso.example";
+
+async fn verify(s: &Server, sid: &str, code: &str, remember: bool) -> Reply {
+    s.post(
+        "/v1/verify",
+        json!({ "session_id": sid, "method_id": "sms-1", "code": code, "remember_device": remember }),
+    )
+    .await
+}
+
+async fn poll(s: &Server, sid: &str, remember: bool) -> PollResponse {
+    s.post(
+        "/v1/poll",
+        json!({ "session_id": sid, "method_id": "push", "remember_device": remember }),
+    )
+    .await
+    .ok()
+}
+
+/// A plain assertion: 64 hex digits and nothing else.
+fn is_plain(assertion: &str) -> bool {
+    assertion.len() == 64 && assertion.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// An assertion that remembers the device for `days`.
+fn remembers(assertion: &str, days: u32) -> bool {
+    assertion.split_once('.').is_some_and(|(token, claim)| {
+        is_plain(token) && claim == format!("remember-device-{days}d")
+    })
+}
+
+/// Starts for Alex and texts a code to sms-1; the session and the code.
+async fn texted(s: &Server) -> (String, String) {
+    let sid = s.start(ALEX).await.session_id;
+    s.send(&sid, "sms-1", false).await.ok::<SendResponse>();
+    let code = s.last_code(&sid).await;
+    (sid, code)
+}
+
+#[tokio::test]
+async fn the_challenge_offers_the_configured_days_and_zero_offers_nothing() {
+    let s = dev().await;
+    assert_eq!(s.start(ALEX).await.remember_device_days, Some(30));
+    let raw = s.post("/v1/start", json!({ "user_hint": ALEX })).await;
+    assert!(
+        raw.body.contains(r#""remember_device_days":30"#),
+        "{}",
+        raw.body
+    );
+
+    let week = server(Config {
+        remember_device_days: 7,
+        ..dev_config()
+    })
+    .await;
+    assert_eq!(week.start(ALEX).await.remember_device_days, Some(7));
+
+    let off = server(Config {
+        remember_device_days: 0,
+        ..dev_config()
+    })
+    .await;
+    let raw = off.post("/v1/start", json!({ "user_hint": ALEX })).await;
+    assert!(!raw.body.contains("remember_device"), "{}", raw.body);
+}
+
+#[tokio::test]
+async fn a_code_verified_with_remember_device_says_so_in_the_assertion() {
+    let s = dev().await;
+    let (sid, code) = texted(&s).await;
+    let ok: VerifyResponse = verify(&s, &sid, &code, true).await.ok();
+    assert!(remembers(&ok.assertion, 30), "{}", ok.assertion);
+
+    let (sid, code) = texted(&s).await;
+    let ok: VerifyResponse = verify(&s, &sid, &code, false).await.ok();
+    assert!(is_plain(&ok.assertion), "{}", ok.assertion);
+}
+
+#[tokio::test]
+async fn remember_device_never_gets_a_wrong_code_through() {
+    let s = dev().await;
+    let (sid, code) = texted(&s).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let e = verify(&s, &sid, wrong, true)
+        .await
+        .error(422, "invalid_code");
+    assert_eq!(e.attempts_left, Some(4));
+    // Only the request that succeeds counts: this one does not ask.
+    let ok: VerifyResponse = verify(&s, &sid, &code, false).await.ok();
+    assert!(is_plain(&ok.assertion), "{}", ok.assertion);
+}
+
+#[tokio::test]
+async fn an_approval_is_remembered_by_the_poll_that_finds_it_approved() {
+    let s = dev().await;
+    let sid = s.start(KIM).await.session_id;
+    s.send(&sid, "push", false).await.ok::<SendResponse>();
+    let p = poll(&s, &sid, true).await;
+    assert_eq!((p.status, p.assertion), (PollStatus::Pending, None));
+    assert_eq!(s.answer(&sid, true, None).await.status, 204);
+    let p = poll(&s, &sid, true).await;
+    assert_eq!(p.status, PollStatus::Approved);
+    let assertion = p.assertion.unwrap();
+    assert!(remembers(&assertion, 30), "{assertion}");
+}
+
+#[tokio::test]
+async fn an_approval_polled_without_the_flag_is_not_remembered() {
+    let s = dev().await;
+    let sid = s.start(KIM).await.session_id;
+    s.send(&sid, "push", false).await.ok::<SendResponse>();
+    // Ticked, then unticked before the approval came.
+    assert_eq!(poll(&s, &sid, true).await.status, PollStatus::Pending);
+    s.answer(&sid, true, None).await;
+    let p = poll(&s, &sid, false).await;
+    assert_eq!(p.status, PollStatus::Approved);
+    assert!(is_plain(p.assertion.as_deref().unwrap()));
+}
+
+#[tokio::test]
+async fn without_an_offer_remember_device_is_ignored() {
+    let s = server(Config {
+        remember_device_days: 0,
+        ..dev_config()
+    })
+    .await;
+    let (sid, code) = texted(&s).await;
+    let ok: VerifyResponse = verify(&s, &sid, &code, true).await.ok();
+    assert!(is_plain(&ok.assertion), "{}", ok.assertion);
+}
