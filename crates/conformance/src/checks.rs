@@ -157,6 +157,16 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
         return out;
     };
     let session = c.session_id.clone();
+    record(
+        "a remember-device offer is at least one day",
+        match c.remember_device_days {
+            None => Ok(Verdict::Skip(
+                "the challenge offers no remembered devices".into(),
+            )),
+            Some(0) => Err("remember_device_days is 0: leave it out to offer nothing".into()),
+            Some(_) => Ok(Verdict::Pass),
+        },
+    );
     record("targets arrive masked", {
         match c.methods.iter().find(|m| {
             m.target
@@ -295,6 +305,19 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
                         Some(_) => Ok(Verdict::Pass),
                         None => Err("no attempts_left".into()),
                     }
+                })(),
+            );
+            record(
+                "remember_device is accepted and never gets a wrong code through",
+                (|| {
+                    let (id, reply) = client.post(
+                        "/v1/verify",
+                        &json!({
+                            "session_id": session, "method_id": m.id, "code": "000000",
+                            "remember_device": true
+                        }),
+                    )?;
+                    envelope(&reply, &id, &[422], &[ErrorCode::InvalidCode]).map(|_| Verdict::Pass)
                 })(),
             );
         }

@@ -74,3 +74,22 @@ fn an_unreachable_backend_fails_every_check_it_reaches() {
             .all(|o| matches!(o.verdict, Verdict::Fail(_)))
     );
 }
+
+#[test]
+fn an_offer_of_zero_days_fails_with_the_reason() {
+    let base = canned(
+        "200 OK",
+        "Content-Type: application/json\r\n",
+        r#"{"session_id":"s","user":"u","methods":[{"id":"app","kind":"totp"}],"default_method":"app","expires_in_secs":600,"remember_device_days":0}"#,
+        6,
+    );
+    let outcomes = run(&base, "alex@contoso.example");
+    let offer = outcomes
+        .iter()
+        .find(|o| o.name == "a remember-device offer is at least one day")
+        .unwrap();
+    assert!(
+        matches!(&offer.verdict, Verdict::Fail(why) if why.contains("is 0")),
+        "{offer:?}"
+    );
+}

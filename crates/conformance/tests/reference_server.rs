@@ -5,6 +5,11 @@ use twostep_conformance::{Verdict, run};
 
 /// Starts twostep-server (defaults, demo directory) on a free port; returns its URL.
 fn start_server() -> String {
+    start_server_with(twostep_server::Config::default())
+}
+
+/// Starts twostep-server with `config` on a free port; returns its URL.
+fn start_server_with(config: twostep_server::Config) -> String {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
@@ -12,10 +17,7 @@ fn start_server() -> String {
     let url = format!("http://{}", listener.local_addr().unwrap());
     std::thread::spawn(move || {
         runtime
-            .block_on(twostep_server::serve(
-                listener,
-                twostep_server::Config::default(),
-            ))
+            .block_on(twostep_server::serve(listener, config))
             .unwrap();
     });
     url
@@ -44,4 +46,28 @@ fn an_app_only_user_skips_only_the_text_checks() {
             Verdict::Fail(why) => panic!("{}: {why}", o.name),
         }
     }
+}
+
+#[test]
+fn a_server_that_offers_no_remembered_devices_skips_only_that_check() {
+    let url = start_server_with(twostep_server::Config {
+        remember_device_days: 0,
+        ..twostep_server::Config::default()
+    });
+    let outcomes = run(&url, "alex@contoso.example");
+    for o in &outcomes {
+        match &o.verdict {
+            Verdict::Pass => {}
+            Verdict::Skip(why) => {
+                assert!(why.contains("no remembered devices"), "{}: {why}", o.name)
+            }
+            Verdict::Fail(why) => panic!("{}: {why}", o.name),
+        }
+    }
+    assert!(
+        outcomes
+            .iter()
+            .any(|o| o.name.starts_with("remember_device") && o.verdict == Verdict::Pass),
+        "the flag is still accepted: {outcomes:#?}"
+    );
 }
