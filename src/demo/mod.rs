@@ -140,12 +140,12 @@ fn DemoPage(server: bool) -> impl IntoView {
             };
             let mut options = TwoStepOptions::new(backend);
             options.user_hint = Some(email.get_untracked());
-            options.links = ContactLinks {
+            options.links = Signal::stored(ContactLinks {
                 admin: Some("mailto:it-help@contoso.example".into()),
                 support: Some("https://support.contoso.example/".into()),
                 help: Some("https://support.contoso.example/two-step".into()),
-            };
-            options.on_event = Some(Rc::new(move |e: &HostEvent| match e {
+            });
+            options.on_event = Some(Rc::new(move |e: &HostEvent, _: &_| match e {
                 HostEvent::Ready { session_id } => {
                     session.set(Some(session_id.clone()));
                     phone_version.update(|v| *v += 1);

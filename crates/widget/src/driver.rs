@@ -120,8 +120,10 @@ impl Controller {
                 request_animation_frame(move || focus(root, target));
             }
             Effect::Emit(event) => {
-                if let Some(Some(f)) = self.io.try_with_value(|io| io.on_event.clone()) {
-                    f(&event);
+                if let Some(Some(f)) = self.io.try_with_value(|io| io.on_event.clone())
+                    && let Some(flow) = self.flow.try_get_untracked()
+                {
+                    f(&event, &flow);
                 }
             }
         }

@@ -7,9 +7,10 @@
 pub mod backend;
 pub mod details;
 pub mod format;
+pub mod locale;
 pub mod messages;
 
-pub use backend::{Backend, BackendFuture, DemoBackend, HttpBackend, HttpOptions};
+pub use backend::{AdapterBackend, Backend, BackendFuture, DemoBackend, HttpBackend, HttpOptions};
 pub mod browser;
 pub mod components;
 pub mod driver;

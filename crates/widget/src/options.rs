@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use twostep_flow::{FlowConfig, HostEvent};
+use leptos::prelude::Signal;
+use twostep_flow::{Flow, FlowConfig, HostEvent};
 
 use crate::Backend;
 
@@ -42,10 +43,28 @@ impl HelpTopic {
         HelpTopic::LostPhone,
         HelpTopic::Contact,
     ];
+
+    /// The topic's name in the JavaScript API and the custom element's
+    /// `help-topics` attribute.
+    pub fn name(self) -> &'static str {
+        match self {
+            HelpTopic::NoText => "no-text",
+            HelpTopic::Offline => "offline",
+            HelpTopic::AppPasswords => "app-passwords",
+            HelpTopic::LostPhone => "lost-phone",
+            HelpTopic::Contact => "contact",
+        }
+    }
+
+    /// The topic with that [`HelpTopic::name`].
+    pub fn from_name(name: &str) -> Option<HelpTopic> {
+        HelpTopic::ALL.into_iter().find(|t| t.name() == name)
+    }
 }
 
-/// A callback for [`HostEvent`]s.
-pub type EventHandler = Rc<dyn Fn(&HostEvent)>;
+/// A callback for [`HostEvent`]s. It also gets the flow's state after the
+/// event, for what the event itself does not carry (the user, the method).
+pub type EventHandler = Rc<dyn Fn(&HostEvent, &Flow)>;
 
 /// Options of the [`crate::TwoStep`] component.
 #[derive(Clone)]
@@ -54,10 +73,15 @@ pub struct TwoStepOptions {
     pub backend: Rc<dyn Backend>,
     /// Flow settings. Default: [`FlowConfig::default()`].
     pub flow: FlowConfig,
-    /// Contact and support links. Default: none.
-    pub links: ContactLinks,
-    /// Help topics to show. Default: all of [`HelpTopic::ALL`].
-    pub help_topics: Vec<HelpTopic>,
+    /// Contact and support links; may change while the widget runs.
+    /// Default: none.
+    pub links: Signal<ContactLinks>,
+    /// Help topics to show; may change while the widget runs.
+    /// Default: all of [`HelpTopic::ALL`].
+    pub help_topics: Signal<Vec<HelpTopic>>,
+    /// The locale the host asks for (BCP 47); the widget shows the nearest
+    /// language its catalogue has (see [`crate::locale`]). Default: `"en"`.
+    pub locale: Signal<String>,
     /// What the login page knows about the user, passed to the backend and
     /// shown as the user ID until the backend names the user. Default: none.
     pub user_hint: Option<String>,
@@ -69,16 +93,36 @@ pub struct TwoStepOptions {
 }
 
 impl TwoStepOptions {
-    /// Options with `backend` and every default.
+    /// Options with `backend` and every default. Call it under a reactive
+    /// owner (in a component or a mount closure): the settings are signals.
     pub fn new(backend: Rc<dyn Backend>) -> Self {
         TwoStepOptions {
             backend,
             flow: FlowConfig::default(),
-            links: ContactLinks::default(),
-            help_topics: HelpTopic::ALL.to_vec(),
+            links: Signal::stored(ContactLinks::default()),
+            help_topics: Signal::stored(HelpTopic::ALL.to_vec()),
+            locale: Signal::stored("en".to_string()),
             user_hint: None,
             session_id: None,
             on_event: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HelpTopic;
+
+    #[test]
+    fn topic_names_round_trip_and_unknown_names_are_refused() {
+        for topic in HelpTopic::ALL {
+            assert_eq!(HelpTopic::from_name(topic.name()), Some(topic));
+        }
+        assert_eq!(
+            HelpTopic::from_name("lost-phone"),
+            Some(HelpTopic::LostPhone)
+        );
+        assert_eq!(HelpTopic::from_name("Lost-Phone"), None);
+        assert_eq!(HelpTopic::from_name(""), None);
     }
 }

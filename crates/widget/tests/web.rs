@@ -35,7 +35,7 @@ fn mount(backend: Rc<dyn Backend>, edit: impl FnOnce(&mut TwoStepOptions)) -> Wi
     let sink = events.clone();
     let mut options = TwoStepOptions::new(backend);
     options.user_hint = Some("alex@contoso.com".into());
-    options.on_event = Some(Rc::new(move |e: &HostEvent| {
+    options.on_event = Some(Rc::new(move |e: &HostEvent, _: &_| {
         sink.borrow_mut().push(e.clone())
     }));
     edit(&mut options);
@@ -293,11 +293,11 @@ async fn a_server_error_shows_details_and_try_again_works() {
 async fn a_single_method_user_gets_recovery_guidance_with_safe_links() {
     let (_, backend) = demo(Scenario::SingleMethod);
     let w = mount(backend, |o| {
-        o.links = ContactLinks {
+        o.links = Signal::stored(ContactLinks {
             admin: Some("javascript:alert(1)".into()),
             support: Some("https://support.example/".into()),
             help: None,
-        };
+        });
     });
     settle(50).await;
     w.click("Use a different verification option");

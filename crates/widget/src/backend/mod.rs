@@ -3,8 +3,9 @@
 //! - [`DemoBackend`]: deterministic scenarios that run in the browser, for the
 //!   demo page and browser tests.
 //! - [`HttpBackend`]: twostep's JSON contract over fetch, for real servers.
-//! - A host-supplied adapter implements the same trait.
+//! - [`AdapterBackend`]: async functions the host page supplies in JavaScript.
 
+pub mod adapter;
 pub mod demo;
 pub mod http;
 
@@ -16,6 +17,7 @@ use twostep_protocol::{
     VerifyRequest, VerifyResponse,
 };
 
+pub use adapter::AdapterBackend;
 pub use demo::DemoBackend;
 pub use http::{HttpBackend, HttpOptions};
 

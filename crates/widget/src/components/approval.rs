@@ -25,8 +25,8 @@ pub fn ApprovalScreen(ctrl: Controller) -> impl IntoView {
     });
     let suggests = move || ctrl.flow.with(|f| f.suggests_other(ctrl.now.get()));
     view! {
-        <div class="ts-screen">
-            <h2 class="ts-title" tabindex="-1" data-focus="heading">{t(Msg::ApprovalTitle(kind))}</h2>
+        <div class="ts-screen" part="screen">
+            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(Msg::ApprovalTitle(kind))}</h2>
             <p class="ts-sent">{t(Msg::ApprovalBody(kind, target))}</p>
             {number.map(|n| {
                 let spoken = t(Msg::NumberToMatchSpoken(n.clone()));

@@ -109,8 +109,8 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
     };
 
     view! {
-        <div class="ts-screen">
-            <h2 class="ts-title" tabindex="-1" data-focus="heading">
+        <div class="ts-screen" part="screen">
+            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">
                 {move || t(Msg::CodeTitle(kind.get()))}
             </h2>
             <p class="ts-sent">{sent_line}</p>
@@ -119,7 +119,7 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
                 <label class="ts-label" for=field_id.clone()>{move || t(Msg::CodeLabel(length()))}</label>
                 <input
                     id=field_id
-                    class="ts-code"
+                    class="ts-code" part="code-input"
                     type="text"
                     inputmode="numeric"
                     autocomplete="one-time-code"
@@ -142,7 +142,7 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
                 />
                 <p id=notice_id class="ts-notice" role="alert">{notice}</p>
                 <RememberDevice ctrl=ctrl />
-                <button type="submit" class="ts-primary" prop:disabled=move || submitting() || input_disabled()>
+                <button type="submit" class="ts-primary" part="primary-button" prop:disabled=move || submitting() || input_disabled()>
                     {move || if submitting() { t(Msg::Verifying) } else { t(Msg::Verify) }}
                 </button>
             </form>
@@ -153,7 +153,7 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
                 <Show when=delivered>
                     <button
                         type="button"
-                        class="ts-link"
+                        class="ts-link" part="link-button"
                         prop:disabled=move || !can_resend()
                         on:click=move |_| ctrl.dispatch(Event::Resend)
                     >

@@ -10,7 +10,11 @@ use crate::messages::{Msg, t};
 /// or a plain sentence when there are none.
 #[component]
 pub fn ContactLinks(ui: Ui) -> impl IntoView {
-    let links = ui.links.get_value();
+    move || links(ui)
+}
+
+fn links(ui: Ui) -> AnyView {
+    let links = ui.links.get();
     let items: Vec<(String, Msg)> = [
         (links.admin, Msg::ContactAdmin),
         (links.support, Msg::ContactSupport),
@@ -29,7 +33,7 @@ pub fn ContactLinks(ui: Ui) -> impl IntoView {
             view! {
                 <li>
                     <a
-                        class="ts-contact-link"
+                        class="ts-contact-link" part="contact-link"
                         href=href
                         target=external.then_some("_blank")
                         rel=external.then_some("noopener noreferrer")

@@ -45,10 +45,10 @@ pub fn DetailsPanel(failure: Failure, user: Option<String>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="ts-details">
+        <details class="ts-details" part="details">
             <summary>{t(Msg::ViewDetails)}</summary>
             <dl class="ts-fields">{list}</dl>
-            <button type="button" class="ts-secondary-button" on:click=copy>
+            <button type="button" class="ts-secondary-button" part="secondary-button" on:click=copy>
                 {t(Msg::CopyDetails)}
             </button>
             <p class="ts-copied" role="status">

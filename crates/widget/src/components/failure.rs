@@ -39,8 +39,8 @@ pub fn FailureScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
         (Msg::TryAgain, Event::Retry)
     };
     view! {
-        <div class="ts-screen ts-failure">
-            <h2 class="ts-title" tabindex="-1" data-focus="heading">{t(Msg::FailureTitle(code))}</h2>
+        <div class="ts-screen ts-failure" part="screen">
+            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(Msg::FailureTitle(code))}</h2>
             <p role="alert">{t(Msg::FailureBody(code))}</p>
             {(!message.is_empty()).then(|| view! {
                 <p class="ts-server">
@@ -50,13 +50,13 @@ pub fn FailureScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
                 </p>
             })}
             <div class="ts-actions">
-                <button type="button" class="ts-primary" on:click=move |_| ctrl.dispatch(event.clone())>
+                <button type="button" class="ts-primary" part="primary-button" on:click=move |_| ctrl.dispatch(event.clone())>
                     {t(action)}
                 </button>
             </div>
             <div class="ts-secondary">
                 {can_switch.then(|| view! { <OtherOption ctrl=ctrl /> })}
-                <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::OpenRecovery)>
+                <button type="button" class="ts-link" part="link-button" on:click=move |_| ctrl.dispatch(Event::OpenRecovery)>
                     {t(Msg::CantUseAny)}
                 </button>
             </div>

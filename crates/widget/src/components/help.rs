@@ -12,9 +12,9 @@ use crate::options::HelpTopic;
 /// A closed disclosure with the help topics the host chose.
 #[component]
 pub fn Help(ctrl: Controller, ui: Ui) -> impl IntoView {
-    let topics = ui
-        .topics
-        .get_value()
+    let topics = move || {
+        ui.topics
+        .get()
         .into_iter()
         .map(|topic| {
             let (title, body) = match topic {
@@ -27,7 +27,7 @@ pub fn Help(ctrl: Controller, ui: Ui) -> impl IntoView {
             let extra = match topic {
                 HelpTopic::LostPhone => Some(
                     view! {
-                        <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::OpenRecovery)>
+                        <button type="button" class="ts-link" part="link-button" on:click=move |_| ctrl.dispatch(Event::OpenRecovery)>
                             {t(Msg::CantUseAny)}
                         </button>
                     }
@@ -44,9 +44,10 @@ pub fn Help(ctrl: Controller, ui: Ui) -> impl IntoView {
                 </section>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     view! {
-        <details class="ts-help">
+        <details class="ts-help" part="help">
             <summary>{t(Msg::HelpSummary)}</summary>
             {topics}
         </details>

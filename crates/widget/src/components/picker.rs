@@ -36,7 +36,7 @@ pub fn PickerScreen(ctrl: Controller) -> impl IntoView {
                 <li>
                     <button
                         type="button"
-                        class="ts-option"
+                        class="ts-option" part="option"
                         data-method=m.id.clone()
                         data-focus=(i == 0).then_some("picker")
                         aria-current=is_current.then_some("true")
@@ -50,15 +50,15 @@ pub fn PickerScreen(ctrl: Controller) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="ts-screen">
-            <h2 class="ts-title" tabindex="-1" data-focus="heading">{t(Msg::PickerTitle)}</h2>
+        <div class="ts-screen" part="screen">
+            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(Msg::PickerTitle)}</h2>
             <ul class="ts-options">{options}</ul>
             {(!has_other).then(|| view! { <p class="ts-note">{t(Msg::NoOtherOptions)}</p> })}
             <div class="ts-secondary">
-                <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::OpenRecovery)>
+                <button type="button" class="ts-link" part="link-button" on:click=move |_| ctrl.dispatch(Event::OpenRecovery)>
                     {t(Msg::CantUseAny)}
                 </button>
-                <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::ClosePicker)>
+                <button type="button" class="ts-link" part="link-button" on:click=move |_| ctrl.dispatch(Event::ClosePicker)>
                     {t(Msg::Back)}
                 </button>
             </div>

@@ -12,8 +12,8 @@ use crate::messages::{Msg, t};
 #[component]
 pub fn LoadingScreen() -> impl IntoView {
     view! {
-        <div class="ts-screen" aria-busy="true">
-            <h2 class="ts-title" tabindex="-1" data-focus="heading">{t(Msg::LoadingTitle)}</h2>
+        <div class="ts-screen" part="screen" aria-busy="true">
+            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(Msg::LoadingTitle)}</h2>
             <p class="ts-wait" role="status">
                 <span class="ts-spinner" aria-hidden="true"></span>
                 {t(Msg::LoadingBody)}
@@ -29,8 +29,8 @@ pub fn SendingScreen(ctrl: Controller) -> impl IntoView {
     let kind = method.as_ref().map_or(MethodKind::Other, |m| m.kind);
     let target = method.and_then(|m| m.target).map(|t| mask_target(&t));
     view! {
-        <div class="ts-screen" aria-busy="true">
-            <h2 class="ts-title" tabindex="-1" data-focus="heading">{t(Msg::SendingTitle(kind))}</h2>
+        <div class="ts-screen" part="screen" aria-busy="true">
+            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(Msg::SendingTitle(kind))}</h2>
             <p class="ts-wait" role="status">
                 <span class="ts-spinner" aria-hidden="true"></span>
                 {target.map(|to| t(Msg::SendingTo(to)))}

@@ -14,14 +14,14 @@ use crate::messages::{Msg, t};
 pub fn RecoveryScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
     let has_other = ctrl.flow.with_untracked(|f| f.has_other_methods());
     view! {
-        <div class="ts-screen">
-            <h2 class="ts-title" tabindex="-1" data-focus="heading">{t(Msg::RecoveryTitle)}</h2>
+        <div class="ts-screen" part="screen">
+            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(Msg::RecoveryTitle)}</h2>
             {has_other.then(|| view! { <p>{t(Msg::RecoveryOtherMethod)}</p> })}
             <p>{t(Msg::RecoveryAskAdmin)}</p>
             <p>{t(Msg::RecoveryLostPhone)}</p>
             <ContactLinks ui=ui />
             <div class="ts-secondary">
-                <button type="button" class="ts-link" on:click=move |_| ctrl.dispatch(Event::CloseRecovery)>
+                <button type="button" class="ts-link" part="link-button" on:click=move |_| ctrl.dispatch(Event::CloseRecovery)>
                     {t(Msg::Back)}
                 </button>
             </div>

@@ -17,6 +17,7 @@ use super::verified::VerifiedScreen;
 use super::window_clock::WindowClock;
 use crate::browser::entropy;
 use crate::driver::Controller;
+use crate::locale::negotiate;
 use crate::messages::{Msg, t};
 use crate::options::{ContactLinks, HelpTopic, TwoStepOptions};
 
@@ -26,8 +27,8 @@ static INSTANCES: AtomicU32 = AtomicU32::new(0);
 /// prefix, so that several widgets on one page never share element ids.
 #[derive(Clone, Copy)]
 pub(crate) struct Ui {
-    pub(crate) links: StoredValue<ContactLinks>,
-    pub(crate) topics: StoredValue<Vec<HelpTopic>>,
+    pub(crate) links: Signal<ContactLinks>,
+    pub(crate) topics: Signal<Vec<HelpTopic>>,
     pub(crate) user_hint: StoredValue<Option<String>>,
     pub(crate) uid: u32,
 }
@@ -53,14 +54,15 @@ pub fn TwoStep(
         flow,
         links,
         help_topics,
+        locale,
         user_hint,
         session_id,
         on_event,
     } = options;
     let ctrl = Controller::new(Flow::new(flow), backend, on_event);
     let ui = Ui {
-        links: StoredValue::new(links),
-        topics: StoredValue::new(help_topics),
+        links,
+        topics: help_topics,
         user_hint: StoredValue::new(user_hint.clone()),
         uid: INSTANCES.fetch_add(1, Ordering::Relaxed),
     };
@@ -71,7 +73,13 @@ pub fn TwoStep(
     });
     let screen = Memo::new(move |_| ctrl.flow.with(Screen::of));
     view! {
-        <section class="ts" node_ref=ctrl.root aria-label=t(Msg::WidgetLabel)>
+        <section
+            class="ts"
+            part="widget"
+            node_ref=ctrl.root
+            lang=move || locale.with(|l| negotiate(l))
+            aria-label=t(Msg::WidgetLabel)
+        >
             <WindowClock ctrl=ctrl />
             {move || match screen.get() {
                 Screen::Loading => view! { <LoadingScreen /> }.into_any(),

@@ -8,8 +8,8 @@ use crate::messages::{Msg, t};
 #[component]
 pub fn VerifiedScreen() -> impl IntoView {
     view! {
-        <div class="ts-screen ts-verified">
-            <h2 class="ts-title" tabindex="-1" data-focus="heading">
+        <div class="ts-screen ts-verified" part="screen">
+            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">
                 <span class="ts-check" aria-hidden="true"></span>
                 {t(Msg::VerifiedTitle)}
             </h2>
