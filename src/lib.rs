@@ -1,7 +1,8 @@
 //! The twostep drop-in bundle.
 //!
 //! Built without features it is the embeddable bundle a login page ships
-//! (`dist/bundle/`): the widget, its HTTP backend, and [`mount`]. With the
+//! (`dist/bundle/`): the widget, its HTTP and adapter backends, and
+//! [`mount_widget`], which the JavaScript API in `js/` wraps. With the
 //! default `demo` feature it also carries the demo login page (`index.html`),
 //! with the in-browser demo backend and a simulated phone.
 
@@ -9,7 +10,7 @@
 mod demo;
 mod embed;
 
-pub use embed::mount;
+pub use embed::{Mounted, mount_widget};
 use wasm_bindgen::prelude::*;
 
 /// Entry point run by wasm-bindgen when the module loads. In the demo build it

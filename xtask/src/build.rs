@@ -3,7 +3,7 @@
 
 use crate::process::{self, command};
 use crate::setup::{self, Scope};
-use crate::{Error, Result};
+use crate::{Error, Result, exports};
 
 /// The files a release build must leave in dist/.
 pub const DIST_FILES: [&str; 5] = [
@@ -17,12 +17,11 @@ pub const DIST_FILES: [&str; 5] = [
 /// The embeddable bundle's files, in dist/bundle/: what a login page ships.
 pub const BUNDLE_FILES: [&str; 3] = ["twostep_bg.wasm", "twostep.js", "twostep.css"];
 
-/// wasm-opt's flags for the bundle: the features rustc's wasm32 target emits.
-/// `-Os` to convergence, not `-Oz`: its output is about 3 % larger raw but
-/// compresses better (measured: about 700 B less brotli, 600 B less gzip).
-const WASM_OPT_FLAGS: [&str; 8] = [
-    "-Os",
-    "--converge",
+/// What ships beside the bundle files: the TypeScript declarations of the JS API.
+pub const BUNDLE_EXTRAS: [&str; 1] = ["twostep.d.ts"];
+
+/// The wasm features rustc's wasm32 target emits, for binaryen's tools.
+const WASM_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
@@ -30,6 +29,10 @@ const WASM_OPT_FLAGS: [&str; 8] = [
     "--enable-reference-types",
     "--enable-multivalue",
 ];
+
+/// wasm-opt's passes for the bundle. `-Os --converge` compresses smaller than
+/// `-Oz`; flattening and re-relooping first saves about 0.7 KB brotli more.
+const WASM_OPT_PASSES: [&str; 4] = ["--flatten", "--rereloop", "-Os", "--converge"];
 
 /// Sets up the wasm tools, builds the demo page and the embeddable bundle, and checks dist/.
 pub fn run() -> Result {
@@ -58,6 +61,11 @@ pub fn bundle() -> Result {
     let dist = process::dist_dir();
     let out = dist.join("bundle");
     std::fs::create_dir_all(&out)?;
+    // The JS API (js/) imports wasm-bindgen's glue from ./wasm/; esbuild bundles
+    // both into one twostep.js beside the wasm.
+    let stage = target.join("bundle-js");
+    let _ = std::fs::remove_dir_all(&stage);
+    copy_dir(&process::root().join("js"), &stage, |_| true)?;
     process::run(
         command("wasm-bindgen")
             .args([
@@ -68,33 +76,58 @@ pub fn bundle() -> Result {
                 "twostep",
                 "--out-dir",
             ])
-            .arg(&out)
+            .arg(stage.join("wasm"))
             .arg(&wasm),
     )?;
     let bg = out.join("twostep_bg.wasm");
+    let raw = stage.join("wasm/twostep_bg.wasm");
+    let graph = stage.join("metadce.json");
+    std::fs::write(
+        &graph,
+        exports::graph(&exports::names(&std::fs::read(&raw)?)?),
+    )?;
+    process::run(
+        command("wasm-metadce")
+            .args(WASM_FEATURES)
+            .arg(&raw)
+            .arg("--graph-file")
+            .arg(&graph)
+            .arg("-o")
+            .arg(&raw)
+            .stdout(std::process::Stdio::null()),
+    )?;
     process::run(
         command("wasm-opt")
-            .args(WASM_OPT_FLAGS)
-            .arg(&bg)
+            .args(WASM_FEATURES)
+            .args(WASM_OPT_PASSES)
+            .arg(&raw)
             .arg("-o")
             .arg(&bg),
     )?;
-    let js = out.join("twostep.js");
+    std::fs::copy(dist.join("twostep.css"), out.join("twostep.css"))?;
+    // twostep.js checks what it loads: the hashes of the wasm and the CSS are
+    // built into it, so one `integrity` attribute on the script covers all three.
+    let wasm_sri = crate::integrity::sri(&std::fs::read(&bg)?);
+    let css_sri = crate::integrity::sri(&std::fs::read(out.join("twostep.css"))?);
     process::run(
         command(&process::esbuild().to_string_lossy())
-            .arg(&js)
+            .arg(stage.join("twostep.js"))
             .args([
+                "--bundle",
                 "--minify",
                 "--format=esm",
+                "--target=es2022",
                 "--log-level=warning",
-                "--allow-overwrite",
             ])
-            .arg(format!("--outfile={}", js.display())),
+            .arg(format!("--define:TWOSTEP_WASM_SRI=\"{wasm_sri}\""))
+            .arg(format!("--define:TWOSTEP_CSS_SRI=\"{css_sri}\""))
+            .arg(format!("--outfile={}", out.join("twostep.js").display())),
     )?;
-    std::fs::copy(dist.join("twostep.css"), out.join("twostep.css"))?;
-    copy_dir(&process::root().join("examples"), &dist.join("examples"))?;
+    std::fs::copy(stage.join("twostep.d.ts"), out.join("twostep.d.ts"))?;
+    examples(&target)?;
     let missing: Vec<&str> = BUNDLE_FILES
         .into_iter()
+        .chain(BUNDLE_EXTRAS)
         .filter(|name| !out.join(name).is_file())
         .collect();
     if !missing.is_empty() {
@@ -132,15 +165,42 @@ pub fn check_dist() -> Result {
     }
 }
 
-/// Copies the example host pages into dist/, beside the bundle they load.
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result {
+/// The example host pages into dist/examples/, beside the bundle they load:
+/// their web files, and the Leptos host example built with wasm-bindgen. That
+/// one is a debug build: it is not budgeted, and it reuses the debug wasm
+/// dependencies that the browser tests compile.
+fn examples(target: &std::path::Path) -> Result {
+    let dist = process::dist_dir().join("examples");
+    copy_dir(&process::root().join("examples"), &dist, |name| {
+        [".html", ".js", ".css", ".svg"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+    })?;
+    eprintln!("build: examples/leptos-host (debug) into dist/examples/leptos-host/pkg/");
+    process::run(process::cargo().args([
+        "build",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "twostep-leptos-host",
+    ]))?;
+    process::run(
+        command("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(dist.join("leptos-host/pkg"))
+            .arg(target.join("wasm32-unknown-unknown/debug/twostep_leptos_host.wasm")),
+    )
+}
+
+/// Copies the files of `from` whose names pass `keep` into `to`, recursively.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path, keep: fn(&str) -> bool) -> Result {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
+            copy_dir(&entry.path(), &target, keep)?;
+        } else if keep(&entry.file_name().to_string_lossy()) {
             std::fs::copy(entry.path(), target)?;
         }
     }

@@ -12,6 +12,7 @@
 
 mod build;
 mod demo;
+mod exports;
 mod integrity;
 mod pins;
 mod process;

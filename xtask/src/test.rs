@@ -43,6 +43,8 @@ const CLIPPY: Step = Step {
             "twostep",
             "-p",
             "twostep-widget",
+            "-p",
+            "twostep-leptos-host",
             "--all-targets",
             "--target",
             "wasm32-unknown-unknown",
@@ -55,6 +57,16 @@ const CLIPPY: Step = Step {
 const NATIVE: Step = Step {
     name: "native tests",
     run: || process::run(process::cargo().args(["test", "--workspace"])),
+};
+const JS: Step = Step {
+    name: "JS API unit tests (node --test tests/js)",
+    run: || {
+        process::run(
+            command("node")
+                .args(["--test", "tests/js/"])
+                .current_dir(process::root()),
+        )
+    },
 };
 const BROWSER: Step = Step {
     name: "browser tests (wasm-bindgen-test in Chromium)",
@@ -87,10 +99,21 @@ const E2E: Step = Step {
 /// Runs every stage, or only the one named in `args`.
 pub fn run(args: &[String]) -> Result {
     let steps: Vec<Step> = match args {
-        [] => vec![SETUP, FMT, CLIPPY, NATIVE, BROWSER, SIZE, CONFORMANCE, E2E],
+        [] => vec![
+            SETUP,
+            FMT,
+            CLIPPY,
+            NATIVE,
+            JS,
+            BROWSER,
+            SIZE,
+            CONFORMANCE,
+            E2E,
+        ],
         [stage] => match stage.as_str() {
             "lint" => vec![FMT, CLIPPY],
             "native" => vec![NATIVE],
+            "js" => vec![JS],
             "browser" => vec![SETUP, BROWSER],
             "size" => vec![SETUP, SIZE],
             "e2e" => vec![SETUP, BUILD, E2E],
@@ -172,6 +195,8 @@ fn e2e_files() -> Result<Vec<String>> {
         .map_err(|err| Error::new(format!("cannot read {}: {err}", dir.display())))?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .filter(|name| name.ends_with(".test.mjs"))
+        // TWOSTEP_E2E=embed runs only the files whose name contains "embed".
+        .filter(|name| std::env::var("TWOSTEP_E2E").map_or(true, |only| name.contains(&only)))
         .collect();
     files.sort();
     if files.is_empty() {

@@ -1,0 +1,164 @@
+// mount(): validates the options, gives the host element a shadow root with
+// the widget's stylesheet, mounts the wasm widget in it, and turns its events
+// into callbacks and DOM CustomEvents. The handle unmounts and updates it.
+
+import init, { mountWidget } from './wasm/twostep.js';
+import { bridge } from './adapter.js';
+import { EVENTS, OptionError, restarts, validate, wasmConfig } from './options.js';
+
+/* The build (xtask/src/build.rs) replaces these with the SRI hashes of the
+ * wasm and the CSS, so that a page's one `integrity` on twostep.js covers
+ * them too. Unbundled (in tests of js/ alone), there are none. */
+const WASM_SRI = typeof TWOSTEP_WASM_SRI === 'string' ? TWOSTEP_WASM_SRI : undefined;
+const CSS_SRI = typeof TWOSTEP_CSS_SRI === 'string' ? TWOSTEP_CSS_SRI : undefined;
+
+/** Loads and instantiates the wasm once, for every widget on the page. */
+let loading;
+const load = () => (loading ??= init({
+  module_or_path: fetch(new URL('twostep_bg.wasm', import.meta.url), { integrity: WASM_SRI }),
+}));
+
+/** Shown when the wasm cannot load (blocked, missing, or an old browser). */
+const LOAD_FAILED = 'Two-step verification could not load. Reload the page to try again.';
+
+/** Widgets by host element, so that one element never gets two. */
+const mounted = new WeakMap();
+
+/** Logs `error` once (it is also thrown to the caller) and returns it. */
+function report(error) {
+  console.error(error);
+  return error;
+}
+
+function hostOf(target) {
+  if (typeof target === 'string') {
+    const found = document.querySelector(target);
+    if (!found) throw report(new OptionError('element', `matches no element: ${JSON.stringify(target)}`));
+    return found;
+  }
+  if (!(target instanceof HTMLElement)) {
+    throw report(new OptionError('element', 'must be an HTMLElement or a CSS selector'));
+  }
+  return target;
+}
+
+function applyTheme(host, before = {}, after = {}) {
+  for (const name of Object.keys(before)) {
+    if (!(name in after)) host.style.removeProperty(`--twostep-${name}`);
+  }
+  for (const [name, value] of Object.entries(after)) host.style.setProperty(`--twostep-${name}`, value);
+}
+
+/**
+ * Mounts twostep into `target` (an element or a CSS selector) and returns its
+ * handle. Bad options throw an OptionError naming the option (and log it once).
+ */
+export function mount(target, options) {
+  const host = hostOf(target);
+  if (mounted.has(host)) {
+    throw report(new OptionError('element', 'already has a twostep widget: unmount it first'));
+  }
+  let current;
+  try {
+    current = validate(options, document.baseURI);
+  } catch (e) {
+    throw report(e);
+  }
+  let root;
+  try {
+    root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  } catch {
+    throw report(new OptionError('element', `<${host.localName}> cannot hold a shadow root; use a <div>`));
+  }
+  const sheet = document.createElement('link');
+  const box = document.createElement('div');
+  sheet.rel = 'stylesheet';
+  // Shown once the styles are in (or failed), so the widget never flashes unstyled.
+  box.hidden = true;
+  sheet.addEventListener('load', () => { box.hidden = false; }, { once: true });
+  sheet.addEventListener('error', () => { box.hidden = false; }, { once: true });
+  root.append(sheet, box);
+
+  let widget;
+  let gone = false;
+  const notify = (name, detail) => {
+    const callback = current[EVENTS[name]];
+    if (callback) {
+      try {
+        callback(detail);
+      } catch (e) {
+        console.error(`twostep: the ${EVENTS[name]} callback threw`, e);
+      }
+    }
+    host.dispatchEvent(new CustomEvent(`twostep:${name}`, { detail, bubbles: true, composed: true }));
+  };
+  const start = () => {
+    if (current.stylesheet) {
+      sheet.removeAttribute('integrity');
+      sheet.href = current.stylesheet;
+    } else {
+      if (CSS_SRI) sheet.integrity = CSS_SRI;
+      sheet.href = new URL('twostep.css', import.meta.url).href;
+    }
+    applyTheme(host, {}, current.theme);
+    widget = mountWidget(box, wasmConfig(current, bridge), notify);
+  };
+  const ready = load().then(() => {
+    if (!gone) start();
+  });
+  ready.catch((e) => {
+    console.error('twostep: the widget could not load', e);
+    if (gone) return;
+    // The message catalogue lives in the wasm that failed, so this one
+    // sentence is the bundle's only text outside it.
+    box.hidden = false;
+    box.setAttribute('role', 'alert');
+    box.textContent = LOAD_FAILED;
+    notify('error', { code: 'load_failed', message: String(e) });
+  });
+
+  const handle = {
+    /** The host element. */
+    element: host,
+    /** Settles once the widget is on screen; rejects when the bundle cannot load. */
+    ready,
+    /** Removes the widget, its listeners, timers and polls, and its theme. */
+    unmount() {
+      if (gone) return;
+      gone = true;
+      widget?.unmount();
+      widget = undefined;
+      sheet.remove();
+      box.remove();
+      applyTheme(host, current.theme, {});
+      mounted.delete(host);
+    },
+    /**
+     * Changes options: links, help topics, locale, theme and callbacks apply
+     * at once; the others start the verification again. Unset options keep
+     * their values; set one to undefined to drop it.
+     */
+    update(changes) {
+      if (gone) throw report(new OptionError('handle', 'is unmounted'));
+      let next;
+      try {
+        next = validate({ ...current, ...changes }, document.baseURI);
+      } catch (e) {
+        throw report(e);
+      }
+      const before = current;
+      current = next;
+      if (!widget) return; // Not loaded yet: start() reads `current`.
+      if (restarts(before, next)) {
+        widget.unmount();
+        applyTheme(host, before.theme, {});
+        start();
+      } else {
+        applyTheme(host, before.theme, next.theme);
+        widget.update(wasmConfig(next, bridge));
+      }
+    },
+  };
+  mounted.set(host, handle);
+  return handle;
+}

@@ -1,0 +1,81 @@
+//! Reading the options object that the JavaScript API has validated and
+//! normalised (see `js/options.js`): every value already has its type, and
+//! URLs are absolute and of an allowed scheme. Missing values get defaults.
+
+use std::rc::Rc;
+
+use js_sys::Reflect;
+use twostep_widget::backend::http::Credentials;
+use twostep_widget::{
+    AdapterBackend, Backend, ContactLinks, HelpTopic, HttpBackend, HttpOptions, TwoStepOptions,
+};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text(object: &JsValue, key: &str) -> Option<String> {
+    get(object, key).as_string()
+}
+
+/// The widget's options, apart from the live settings and the event handler.
+pub fn options(config: &JsValue) -> TwoStepOptions {
+    let backend: Rc<dyn Backend> = match get(config, "adapter").dyn_into::<js_sys::Function>() {
+        Ok(bridge) => Rc::new(AdapterBackend::new(bridge)),
+        Err(_) => Rc::new(HttpBackend::new(http(config))),
+    };
+    let mut options = TwoStepOptions::new(backend);
+    options.user_hint = text(config, "userHint");
+    options.session_id = text(config, "sessionId");
+    options.flow.auto_submit = get(config, "autoSubmit").as_bool().unwrap_or(true);
+    options.flow.offer_remember_device = get(config, "rememberDevice").as_bool().unwrap_or(true);
+    options
+}
+
+fn http(config: &JsValue) -> HttpOptions {
+    let mut http = HttpOptions::new(text(config, "baseUrl").unwrap_or_else(|| "/".into()));
+    http.credentials = match text(config, "credentials").as_deref() {
+        Some("omit") => Credentials::Omit,
+        Some("include") => Credentials::Include,
+        _ => Credentials::SameOrigin,
+    };
+    let headers = get(config, "headers");
+    if headers.is_object() {
+        http.headers = js_sys::Object::entries(headers.unchecked_ref())
+            .iter()
+            .filter_map(|pair| {
+                let pair = js_sys::Array::from(&pair);
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect();
+    }
+    http
+}
+
+/// The contact and support links.
+pub fn links(config: &JsValue) -> ContactLinks {
+    let links = get(config, "links");
+    ContactLinks {
+        admin: text(&links, "admin"),
+        support: text(&links, "support"),
+        help: text(&links, "help"),
+    }
+}
+
+/// The help topics, by their documented names; all of them when unset.
+pub fn help_topics(config: &JsValue) -> Vec<HelpTopic> {
+    let names = get(config, "helpTopics");
+    if !js_sys::Array::is_array(&names) {
+        return HelpTopic::ALL.to_vec();
+    }
+    js_sys::Array::from(&names)
+        .iter()
+        .filter_map(|name| HelpTopic::from_name(&name.as_string()?))
+        .collect()
+}
+
+/// The requested locale; `"en"` when unset.
+pub fn locale(config: &JsValue) -> String {
+    text(config, "locale").unwrap_or_else(|| "en".into())
+}

@@ -1,0 +1,130 @@
+//! Host events as JavaScript sees them: a name and a plain object with
+//! camelCase keys, which `js/` turns into a callback call and a DOM
+//! `CustomEvent` on the host element. The details are stable API: see the
+//! events table in the README and `js/twostep.d.ts`.
+//!
+//! The objects are built with `Reflect.set` rather than serde: the same fields
+//! cost about a kilobyte less in the bundle.
+
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect};
+use twostep_flow::{Failure, Flow};
+use twostep_protocol::{Method, MethodKind};
+use twostep_widget::browser::environment;
+use twostep_widget::details::{WIDGET_VERSION, copy_text, fields};
+use twostep_widget::format::{mask_target, page_url, timestamp};
+use twostep_widget::{EventHandler, HostEvent};
+use wasm_bindgen::JsValue;
+
+/// A detail object under construction.
+struct Detail(Object);
+
+impl Detail {
+    fn new() -> Self {
+        Detail(Object::new())
+    }
+
+    /// Sets `key`; `None` becomes `null`, so every documented key is present.
+    fn text(self, key: &str, value: Option<&str>) -> Self {
+        self.value(key, value.map_or(JsValue::NULL, JsValue::from_str))
+    }
+
+    fn value(self, key: &str, value: JsValue) -> Self {
+        let _ = Reflect::set(&self.0, &JsValue::from_str(key), &value);
+        self
+    }
+
+    fn method(self, method: Option<&Method>) -> Self {
+        let value = method.map_or(JsValue::NULL, |m| {
+            Detail::new()
+                .text("id", Some(&m.id))
+                .text("kind", Some(kind_name(m.kind)))
+                .text("target", m.target.as_deref().map(mask_target).as_deref())
+                .text("label", m.label.as_deref())
+                .0
+                .into()
+        });
+        self.value("method", value)
+    }
+}
+
+/// The contract's name of a method kind.
+fn kind_name(kind: MethodKind) -> &'static str {
+    match kind {
+        MethodKind::Sms => "sms",
+        MethodKind::Voice => "voice",
+        MethodKind::Push => "push",
+        MethodKind::Totp => "totp",
+        MethodKind::Email => "email",
+        MethodKind::Other => "other",
+    }
+}
+
+/// `error` and `timeout`: what the details panel shows, field by field, and
+/// the panel's copied text.
+fn details(failure: &Failure, user: Option<&str>) -> Detail {
+    let env = environment(failure.at);
+    Detail::new()
+        .text("code", Some(failure.code.as_str()))
+        .text("message", Some(&failure.message))
+        .text("userId", user)
+        .text("pageUrl", Some(&page_url(&env.href)))
+        .text("sessionId", failure.session_id.as_deref())
+        .text("correlationId", failure.correlation_id.as_deref())
+        .text(
+            "timestamp",
+            Some(&timestamp(
+                failure.at,
+                env.offset_minutes,
+                env.zone.as_deref(),
+            )),
+        )
+        .text("serverTimestamp", failure.server_timestamp.as_deref())
+        .method(failure.method.as_ref())
+        .text("version", Some(WIDGET_VERSION))
+        .text("text", Some(&copy_text(&fields(failure, user, &env))))
+}
+
+/// The name and detail of `event`.
+fn describe(event: &HostEvent, flow: &Flow, user_hint: Option<&str>) -> (&'static str, Detail) {
+    let session = flow.session.as_ref();
+    let user = session.map(|s| s.challenge.user.as_str()).or(user_hint);
+    match event {
+        HostEvent::Ready { session_id } => (
+            "ready",
+            Detail::new()
+                .text("sessionId", Some(session_id))
+                .text("user", user)
+                .method(flow.current_method()),
+        ),
+        HostEvent::Verified {
+            assertion,
+            remember_device,
+        } => (
+            "verified",
+            Detail::new()
+                .text("assertion", Some(assertion))
+                .text(
+                    "sessionId",
+                    session.map(|s| s.challenge.session_id.as_str()),
+                )
+                .value("rememberDevice", JsValue::from_bool(*remember_device)),
+        ),
+        HostEvent::Error(failure) => ("error", details(failure, user)),
+        HostEvent::TimedOut(failure) => ("timeout", details(failure, user)),
+        HostEvent::MethodChanged { method_id } => {
+            ("methodchange", Detail::new().method(flow.method(method_id)))
+        }
+    }
+}
+
+/// An event handler that calls `notify(name, detail)`.
+pub fn notifier(notify: js_sys::Function, user_hint: Option<String>) -> EventHandler {
+    Rc::new(move |event, flow| {
+        let (name, detail) = describe(event, flow, user_hint.as_deref());
+        // A throwing host callback must not break the widget; the JS side
+        // catches and logs callback errors itself.
+        let _ = notify.call2(&JsValue::NULL, &JsValue::from_str(name), &detail.0);
+    })
+}
