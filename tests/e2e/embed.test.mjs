@@ -9,6 +9,20 @@ import { typeCode, waitForHeading } from './support/demo.mjs';
 
 const browser = sharedBrowser();
 
+/** The policy the widget promises to run under, exactly as issue 4 states it. */
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+
+test('the reference server sends the strict policy with the example pages', async () => {
+  const base = process.env.TWOSTEP_SERVER_URL;
+  assert.ok(base, 'TWOSTEP_SERVER_URL is not set: run with `cargo xtask test e2e`');
+  for (const path of ['/examples/plain-html/', '/examples/custom-element/', '/examples/adapter/', '/examples/leptos-host/', '/bundle/twostep.js']) {
+    const response = await fetch(new URL(path, base));
+    assert.equal(response.status, 200, path);
+    assert.equal(response.headers.get('content-security-policy'), STRICT_CSP, path);
+  }
+});
+
 test('a plain HTML page mounts the bundle and verifies over HTTP', { timeout: 30_000 }, async () => {
   const base = process.env.TWOSTEP_SERVER_URL;
   assert.ok(base, 'TWOSTEP_SERVER_URL is not set: run with `cargo xtask test e2e`');

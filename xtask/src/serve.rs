@@ -13,7 +13,7 @@ use std::time::Duration;
 
 /// The policy sent with every response: no inline script or style, wasm compilation allowed.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-     style-src 'self'; connect-src 'self'; img-src 'self' data:";
+     style-src 'self'; connect-src 'self'";
 
 /// The most a request head (request line and headers) may take.
 const MAX_HEAD_BYTES: usize = 16 * 1024;

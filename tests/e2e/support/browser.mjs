@@ -73,6 +73,8 @@ export function sharedBrowser() {
  * error, every uncaught page error, every failed request and every Content-Security-Policy
  * violation. Close the page's context (`await page.context().close()`) when done.
  *
+ * `initScript` runs in the page before any of its own scripts (a probe, for example).
+ *
  * `base` replaces TWOSTEP_URL (another server). `expectedStatuses` lists HTTP error statuses
  * that are answers of the contract rather than problems: Chromium logs every 4xx/5xx fetch
  * answer as a console error, and those are not counted.
@@ -80,13 +82,13 @@ export function sharedBrowser() {
  * @param {import('playwright-core').Browser} browser
  * @param {string} pathAndQuery e.g. '/' or '/?method=sms'
  * @param {{ grantClipboard?: boolean, viewport?: { width: number, height: number },
- *           base?: string, expectedStatuses?: number[] }} [options]
+ *           base?: string, expectedStatuses?: number[], initScript?: Function }} [options]
  * @returns {Promise<import('playwright-core').Page & { problems: string[] }>}
  */
 export async function openPage(
   browser,
   pathAndQuery,
-  { grantClipboard = true, viewport, base: baseOverride, expectedStatuses = [] } = {},
+  { grantClipboard = true, viewport, base: baseOverride, expectedStatuses = [], initScript } = {},
 ) {
   const base = baseOverride ? new URL(baseOverride) : baseUrl();
   const context = await browser.newContext({ viewport: viewport ?? { width: 900, height: 700 } });
@@ -132,6 +134,7 @@ export async function openPage(
     });
   }, REPORT_BINDING);
 
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(new URL(pathAndQuery, base).href);
   return page;
 }

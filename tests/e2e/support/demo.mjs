@@ -80,7 +80,12 @@ export function parseDetails(text) {
 /** Waits (a frame or two) until the element with `data-focus="key"` has focus. */
 export async function waitForFocus(page, key) {
   await page.waitForFunction(
-    (k) => document.activeElement?.getAttribute('data-focus') === k,
+    (k) => {
+      // Focus inside a shadow root shows on the document as its host.
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.getAttribute('data-focus') === k;
+    },
     key,
     { timeout: 2_000 },
   );
