@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// A stable, machine-readable reason. Servers send the first eight; the widget
 /// itself produces the next four for failures that never reached a server.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// `Deserialize` is written out below (see `crate::name`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The code, push or call has expired.
@@ -32,9 +34,24 @@ pub enum ErrorCode {
     /// Client side: the user denied an approval on their device.
     Denied,
     /// A code this version of the widget does not know.
-    #[serde(other)]
     Unknown,
 }
+
+crate::name::deserialize_by_name!(ErrorCode, "an error code", true, [
+    ErrorCode::Expired => "expired",
+    ErrorCode::InvalidCode => "invalid_code",
+    ErrorCode::TooManyAttempts => "too_many_attempts",
+    ErrorCode::RateLimited => "rate_limited",
+    ErrorCode::SessionExpired => "session_expired",
+    ErrorCode::MethodUnavailable => "method_unavailable",
+    ErrorCode::Internal => "internal",
+    ErrorCode::BadRequest => "bad_request",
+    ErrorCode::Network => "network",
+    ErrorCode::Timeout => "timeout",
+    ErrorCode::BadResponse => "bad_response",
+    ErrorCode::Denied => "denied",
+    ErrorCode::Unknown => "unknown",
+]);
 
 impl ErrorCode {
     /// The code as it appears on the wire and in the details panel.

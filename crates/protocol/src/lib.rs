@@ -10,6 +10,7 @@
 mod challenge;
 mod error;
 mod method;
+mod name;
 mod send;
 mod verify;
 

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// What kind of method this is; the widget picks wording and icons from it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// `Deserialize` is written out below (see `crate::name`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MethodKind {
     /// A code sent by text message.
@@ -17,9 +19,17 @@ pub enum MethodKind {
     /// A code sent by email.
     Email,
     /// Anything else the backend offers; the widget shows its `label`.
-    #[serde(other)]
     Other,
 }
+
+crate::name::deserialize_by_name!(MethodKind, "a method kind", true, [
+    MethodKind::Sms => "sms",
+    MethodKind::Voice => "voice",
+    MethodKind::Push => "push",
+    MethodKind::Totp => "totp",
+    MethodKind::Email => "email",
+    MethodKind::Other => "other",
+]);
 
 /// One registered way to verify.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -79,12 +79,18 @@ struct DeliveryWire {
     number_to_match: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// `Deserialize` is written out below (see `crate::name`).
+#[derive(Clone, Copy, Serialize)]
 #[serde(rename_all = "snake_case")]
 enum DeliveryKind {
     Code,
     Approval,
 }
+
+crate::name::deserialize_by_name!(DeliveryKind, "a delivery type", false, [
+    DeliveryKind::Code => "code",
+    DeliveryKind::Approval => "approval",
+]);
 
 impl TryFrom<DeliveryWire> for Delivery {
     type Error = &'static str;

@@ -57,8 +57,10 @@ pub struct PollResponse {
     pub assertion: Option<String>,
 }
 
-/// Where an approval stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Where an approval stands. An unknown status is an error.
+///
+/// `Deserialize` is written out below (see `crate::name`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PollStatus {
     /// Not answered yet; poll again.
@@ -70,3 +72,10 @@ pub enum PollStatus {
     /// The request went unanswered for too long.
     Expired,
 }
+
+crate::name::deserialize_by_name!(PollStatus, "a poll status", false, [
+    PollStatus::Pending => "pending",
+    PollStatus::Approved => "approved",
+    PollStatus::Denied => "denied",
+    PollStatus::Expired => "expired",
+]);
