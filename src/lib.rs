@@ -6,6 +6,8 @@
 //! default `demo` feature it also carries the demo login page (`index.html`),
 //! with the in-browser demo backend and a simulated phone.
 
+#[cfg(target_arch = "wasm32")]
+mod alloc;
 #[cfg(feature = "demo")]
 mod demo;
 mod embed;

@@ -140,7 +140,7 @@ fn DemoPage(server: bool) -> impl IntoView {
             };
             let mut options = TwoStepOptions::new(backend);
             options.user_hint = Some(email.get_untracked());
-            options.links = Signal::stored(ContactLinks {
+            options.links = RwSignal::new(ContactLinks {
                 admin: Some("mailto:it-help@contoso.example".into()),
                 support: Some("https://support.contoso.example/".into()),
                 help: Some("https://support.contoso.example/two-step".into()),

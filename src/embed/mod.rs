@@ -73,9 +73,9 @@ pub fn mount_widget(
             topics,
             locale,
         }));
-        options.links = links.into();
-        options.help_topics = topics.into();
-        options.locale = locale.into();
+        options.links = links;
+        options.help_topics = topics;
+        options.locale = locale;
         options.on_event = Some(events::notifier(notify, user_hint));
         view! { <TwoStep options=options /> }
     });

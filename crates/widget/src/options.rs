@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use leptos::prelude::Signal;
+use leptos::prelude::RwSignal;
 use twostep_flow::{Flow, FlowConfig, HostEvent};
 
 use crate::Backend;
@@ -75,13 +75,13 @@ pub struct TwoStepOptions {
     pub flow: FlowConfig,
     /// Contact and support links; may change while the widget runs.
     /// Default: none.
-    pub links: Signal<ContactLinks>,
+    pub links: RwSignal<ContactLinks>,
     /// Help topics to show; may change while the widget runs.
     /// Default: all of [`HelpTopic::ALL`].
-    pub help_topics: Signal<Vec<HelpTopic>>,
+    pub help_topics: RwSignal<Vec<HelpTopic>>,
     /// The locale the host asks for (BCP 47); the widget shows the nearest
     /// language its catalogue has (see [`crate::locale`]). Default: `"en"`.
-    pub locale: Signal<String>,
+    pub locale: RwSignal<String>,
     /// What the login page knows about the user, passed to the backend and
     /// shown as the user ID until the backend names the user. Default: none.
     pub user_hint: Option<String>,
@@ -99,9 +99,9 @@ impl TwoStepOptions {
         TwoStepOptions {
             backend,
             flow: FlowConfig::default(),
-            links: Signal::stored(ContactLinks::default()),
-            help_topics: Signal::stored(HelpTopic::ALL.to_vec()),
-            locale: Signal::stored("en".to_string()),
+            links: RwSignal::new(ContactLinks::default()),
+            help_topics: RwSignal::new(HelpTopic::ALL.to_vec()),
+            locale: RwSignal::new("en".to_string()),
             user_hint: None,
             session_id: None,
             on_event: None,

@@ -293,7 +293,7 @@ async fn a_server_error_shows_details_and_try_again_works() {
 async fn a_single_method_user_gets_recovery_guidance_with_safe_links() {
     let (_, backend) = demo(Scenario::SingleMethod);
     let w = mount(backend, |o| {
-        o.links = Signal::stored(ContactLinks {
+        o.links = RwSignal::new(ContactLinks {
             admin: Some("javascript:alert(1)".into()),
             support: Some("https://support.example/".into()),
             help: None,

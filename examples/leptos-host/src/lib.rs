@@ -25,7 +25,7 @@ fn LoginPage() -> impl IntoView {
     let second_step = move |user: String| {
         let mut options = TwoStepOptions::new(Rc::new(HttpBackend::new(HttpOptions::new("/"))));
         options.user_hint = Some(user);
-        options.links = Signal::stored(ContactLinks {
+        options.links = RwSignal::new(ContactLinks {
             admin: Some("mailto:it-help@contoso.example".into()),
             support: Some("https://support.contoso.example/".into()),
             help: None,

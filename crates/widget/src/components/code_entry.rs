@@ -32,6 +32,16 @@ fn notice_text(entry: &CodeEntry, now: u64) -> Option<String> {
     Some(t(msg))
 }
 
+/// The code entry of the flow, read in place.
+#[derive(Clone, Copy)]
+struct Entry(RwSignal<twostep_flow::Flow>);
+
+impl Entry {
+    fn with<R>(self, g: impl FnOnce(Option<&CodeEntry>) -> R) -> R {
+        self.0.with(|f| g(code_entry(f)))
+    }
+}
+
 /// Asks for the code: where it went and when, the field, resend with its
 /// cool-down, "don't ask again on this device" when the backend offers it,
 /// and a way to another option.
@@ -39,30 +49,36 @@ fn notice_text(entry: &CodeEntry, now: u64) -> Option<String> {
 pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
     let flow = ctrl.flow;
     let now = ctrl.now;
-    let entry = Memo::new(move |_| flow.with(|f| code_entry(f).cloned()));
-    let kind = Memo::new(move |_| flow.with(|f| f.current_kind()).unwrap_or(MethodKind::Other));
+    // Read straight from the flow: a memo of the entry would cost more bundle
+    // than it saves work, since nearly every flow change on this screen is a
+    // change of the entry.
+    let entry = Entry(flow);
+    // The method is fixed for this screen's life: switching methods goes
+    // through the picker, which rebuilds the screen.
+    let kind = flow
+        .with_untracked(|f| f.current_kind())
+        .unwrap_or(MethodKind::Other);
     let resending = move || flow.with(|f| matches!(f.phase, Phase::Sending { .. }));
-    let with_entry =
-        move |g: &dyn Fn(&CodeEntry) -> Option<String>| entry.with(|e| e.as_ref().and_then(g));
+    let with_entry = move |g: &dyn Fn(&CodeEntry) -> Option<String>| entry.with(|e| e.and_then(g));
 
     let field_id = ui.id("code");
     let notice_id = ui.id("code-notice");
-    let delivered = move || entry.with(|e| e.as_ref().is_some_and(|e| e.sent_at.is_some()));
+    let delivered = move || entry.with(|e| e.is_some_and(|e| e.sent_at.is_some()));
 
     let sent_line = move || {
         with_entry(&|e| match (&e.target, e.sent_at) {
             (Some(target), Some(at)) => Some(t(Msg::SentTo {
-                kind: kind.get(),
+                kind,
                 target: mask_target(target),
                 time: clock_time(at, offset_minutes(at)),
             })),
-            _ if kind.get() == MethodKind::Totp => Some(t(Msg::AppCodeHint)),
+            _ if kind == MethodKind::Totp => Some(t(Msg::AppCodeHint)),
             _ => None,
         })
     };
     let status = move || {
         if resending() {
-            Some(t(Msg::SendingTitle(kind.get())))
+            Some(t(Msg::SendingTitle(kind)))
         } else {
             with_entry(&|e| (e.sends > 1).then(|| t(Msg::NewestCodeOnly)))
         }
@@ -73,7 +89,7 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
     };
     let has_error = move || {
         entry.with(|e| {
-            e.as_ref().is_some_and(|e| {
+            e.is_some_and(|e| {
                 matches!(
                     e.notice,
                     Some(CodeNotice::Wrong { .. } | CodeNotice::Expired | CodeNotice::Incomplete)
@@ -81,19 +97,18 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
             })
         })
     };
-    let value = move || entry.with(|e| e.as_ref().map(|e| e.code.clone()).unwrap_or_default());
-    let length = move || entry.with(|e| e.as_ref().map_or(6, |e| e.code_length));
-    let submitting = move || entry.with(|e| e.as_ref().is_some_and(|e| e.submitting));
+    let value = move || entry.with(|e| e.map(|e| e.code.clone()).unwrap_or_default());
+    let length = move || entry.with(|e| e.map_or(6, |e| e.code_length));
+    let submitting = move || entry.with(|e| e.is_some_and(|e| e.submitting));
     let input_disabled = move || {
         let now = now.get();
-        resending() || entry.with(|e| e.as_ref().is_none_or(|e| !e.accepts_input(now)))
+        resending() || entry.with(|e| e.is_none_or(|e| !e.accepts_input(now)))
     };
     let can_resend = move || flow.with(|f| f.can_resend(now.get()));
     let resend_label = move || {
         let now = now.get();
         let wait = entry.with(|e| {
-            e.as_ref()
-                .and_then(|e| e.resend_at)
+            e.and_then(|e| e.resend_at)
                 .filter(|at| *at > now)
                 .map(|at| at - now)
         });
@@ -111,7 +126,7 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
     view! {
         <div class="ts-screen" part="screen">
             <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">
-                {move || t(Msg::CodeTitle(kind.get()))}
+                {t(Msg::CodeTitle(kind))}
             </h2>
             <p class="ts-sent">{sent_line}</p>
             <p class="ts-note" role="status">{status}</p>

@@ -27,8 +27,8 @@ static INSTANCES: AtomicU32 = AtomicU32::new(0);
 /// prefix, so that several widgets on one page never share element ids.
 #[derive(Clone, Copy)]
 pub(crate) struct Ui {
-    pub(crate) links: Signal<ContactLinks>,
-    pub(crate) topics: Signal<Vec<HelpTopic>>,
+    pub(crate) links: RwSignal<ContactLinks>,
+    pub(crate) topics: RwSignal<Vec<HelpTopic>>,
     pub(crate) user_hint: StoredValue<Option<String>>,
     pub(crate) uid: u32,
 }
