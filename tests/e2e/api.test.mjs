@@ -337,3 +337,37 @@ test('a tampered wasm is refused by the hash built into twostep.js, with a messa
     await page.context().close();
   }
 });
+
+test('<twostep-verify> follows its attributes and unmounts when removed', { timeout: 30_000 }, async () => {
+  const page = await apiPage({ initScript: timerProbe });
+  try {
+    await page.evaluate(async () => {
+      const element = document.createElement('twostep-verify');
+      element.id = 'element';
+      element.setAttribute('backend', '/');
+      element.setAttribute('user-hint', 'alex@contoso.example');
+      element.setAttribute('support-url', 'https://one.example/');
+      element.setAttribute('help-topics', 'no-text contact');
+      element.addEventListener('twostep:ready', (e) => window.seen.push(e.detail.sessionId));
+      document.body.append(element);
+    });
+    await page.waitForFunction(() => window.seen.length === 1, null, { timeout: SCREEN_TIMEOUT });
+    const topics = () => page.locator('#element .ts-help-topic h3').allInnerTexts();
+    assert.equal((await topics()).length, 2);
+    await page.evaluate(() => document.getElementById('element').setAttribute('support-url', 'https://two.example/'));
+    await page.waitForFunction(() => document.getElementById('element').shadowRoot
+      .querySelector('.ts-contact-link[href="https://two.example/"]'));
+    assert.equal((await page.evaluate(() => window.seen)).length, 1, 'a link change must not restart');
+
+    const after = await page.evaluate(async () => {
+      const element = document.getElementById('element');
+      element.remove();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return { timers: window.liveTimers(), children: element.shadowRoot.childNodes.length, handle: element.handle };
+    });
+    assert.deepEqual(after, { timers: { timeouts: 0, intervals: 0 }, children: 0, handle: undefined });
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
