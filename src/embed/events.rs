@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use js_sys::{Object, Reflect};
 use twostep_flow::{Failure, Flow};
-use twostep_protocol::{Method, MethodKind};
+use twostep_protocol::Method;
 use twostep_widget::browser::environment;
 use twostep_widget::details::{WIDGET_VERSION, copy_text, fields};
 use twostep_widget::format::{mask_target, page_url, timestamp};
@@ -39,25 +39,13 @@ impl Detail {
         let value = method.map_or(JsValue::NULL, |m| {
             Detail::new()
                 .text("id", Some(&m.id))
-                .text("kind", Some(kind_name(m.kind)))
+                .text("kind", Some(m.kind.as_str()))
                 .text("target", m.target.as_deref().map(mask_target).as_deref())
                 .text("label", m.label.as_deref())
                 .0
                 .into()
         });
         self.value("method", value)
-    }
-}
-
-/// The contract's name of a method kind.
-fn kind_name(kind: MethodKind) -> &'static str {
-    match kind {
-        MethodKind::Sms => "sms",
-        MethodKind::Voice => "voice",
-        MethodKind::Push => "push",
-        MethodKind::Totp => "totp",
-        MethodKind::Email => "email",
-        MethodKind::Other => "other",
     }
 }
 

@@ -6,22 +6,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { assertNoProblems, openPage, sharedBrowser } from './support/browser.mjs';
-import { SCREEN_TIMEOUT, TIMESTAMP, UUID, typeCode, waitForHeading } from './support/demo.mjs';
+import {
+  SCREEN_TIMEOUT, TIMESTAMP, UUID, serverUrl, textedCode, typeCode, waitForHeading,
+} from './support/demo.mjs';
 
 const browser = sharedBrowser();
-
-function serverUrl() {
-  const base = process.env.TWOSTEP_SERVER_URL;
-  assert.ok(base, 'TWOSTEP_SERVER_URL is not set: run with `cargo xtask test e2e`');
-  return base;
-}
-
-async function textedCode(base, to) {
-  const outbox = await (await fetch(new URL('/dev/outbox', base))).json();
-  const text = outbox.filter((d) => d.kind === 'text' && d.to === to).at(-1);
-  assert.ok(text, `no text to ${to}`);
-  return text.code;
-}
 
 /**
  * Counts the page's live timeouts and intervals: wraps the timer functions before any page

@@ -6,23 +6,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { assertNoProblems, openPage, sharedBrowser } from './support/browser.mjs';
-import { SCREEN_TIMEOUT, typeCode, waitForHeading } from './support/demo.mjs';
+import { SCREEN_TIMEOUT, serverUrl, textedCode, typeCode, waitForHeading } from './support/demo.mjs';
 
 const browser = sharedBrowser();
-
-function serverUrl() {
-  const base = process.env.TWOSTEP_SERVER_URL;
-  assert.ok(base, 'TWOSTEP_SERVER_URL is not set: run with `cargo xtask test e2e`');
-  return base;
-}
-
-/** The newest code the reference server texted to `to`. */
-async function textedCode(base, to) {
-  const outbox = await (await fetch(new URL('/dev/outbox', base))).json();
-  const text = outbox.filter((d) => d.kind === 'text' && d.to === to).at(-1);
-  assert.ok(text, `no text to ${to} in ${JSON.stringify(outbox)}`);
-  return text.code;
-}
 
 /** Submits the example's password form. */
 async function passwordStep(page) {

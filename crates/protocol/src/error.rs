@@ -53,27 +53,6 @@ crate::name::deserialize_by_name!(ErrorCode, "an error code", true, [
     ErrorCode::Unknown => "unknown",
 ]);
 
-impl ErrorCode {
-    /// The code as it appears on the wire and in the details panel.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::Expired => "expired",
-            ErrorCode::InvalidCode => "invalid_code",
-            ErrorCode::TooManyAttempts => "too_many_attempts",
-            ErrorCode::RateLimited => "rate_limited",
-            ErrorCode::SessionExpired => "session_expired",
-            ErrorCode::MethodUnavailable => "method_unavailable",
-            ErrorCode::Internal => "internal",
-            ErrorCode::BadRequest => "bad_request",
-            ErrorCode::Network => "network",
-            ErrorCode::Timeout => "timeout",
-            ErrorCode::BadResponse => "bad_response",
-            ErrorCode::Denied => "denied",
-            ErrorCode::Unknown => "unknown",
-        }
-    }
-}
-
 /// The body of every error answer, and the widget's own errors too.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {

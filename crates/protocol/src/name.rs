@@ -54,10 +54,22 @@ impl Visitor<'_> for Names {
     }
 }
 
-/// `Deserialize` for a unit enum from `Variant => "wire_name"` pairs. With
-/// `$other` true, the last pair's variant also takes every unknown name.
+/// `Deserialize` and `as_str` for a unit enum from `Variant => "wire_name"`
+/// pairs. With `$other` true, the last pair's variant also takes every
+/// unknown name.
 macro_rules! deserialize_by_name {
-    ($ty:ty, $what:literal, $other:expr, [$($variant:expr => $name:literal),+ $(,)?]) => {
+    ($ty:ty, $what:literal, $other:expr, [$($variant:path => $name:literal),+ $(,)?]) => {
+        // Not every enum here is printed (the delivery type is crate-private).
+        #[allow(dead_code)]
+        impl $ty {
+            /// The name on the wire (and in the details panel and host events).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($variant => $name),+
+                }
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 const ALL: &[$ty] = &[$($variant),+];

@@ -87,6 +87,17 @@ fn every_method_kind_round_trips() {
 }
 
 #[test]
+fn as_str_gives_the_wire_names() {
+    for (kind, name) in METHOD_KINDS {
+        assert_eq!(kind.as_str(), name);
+    }
+    for code in ERROR_CODES {
+        assert_eq!(json!(code), json!(code.as_str()));
+    }
+    assert_eq!(PollStatus::Approved.as_str(), "approved");
+}
+
+#[test]
 fn unknown_method_kinds_are_other() {
     for name in ["security_key", "", "SMS", "passkey"] {
         assert_eq!(read::<MethodKind>(name), Ok(MethodKind::Other), "{name:?}");

@@ -97,3 +97,18 @@ export const TIMESTAMP =
 
 /** Matches the widget's UUID-shaped correlation IDs. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** The reference server the tests of the bundle use (quick cool-downs and lockouts). */
+export function serverUrl() {
+  const base = process.env.TWOSTEP_SERVER_URL;
+  assert.ok(base, 'TWOSTEP_SERVER_URL is not set: run with `cargo xtask test e2e`');
+  return base;
+}
+
+/** The newest code the reference server at `base` texted to `to`, from its development outbox. */
+export async function textedCode(base, to) {
+  const outbox = await (await fetch(new URL('/dev/outbox', base))).json();
+  const text = outbox.filter((d) => d.kind === 'text' && d.to === to).at(-1);
+  assert.ok(text, `no text to ${to} in ${JSON.stringify(outbox)}`);
+  return text.code;
+}
