@@ -1,5 +1,5 @@
-// How fast the embeddable bundle gets a code field on screen, cold, over loopback: the same
-// measure as the "first visible input" column of ../shared/anchors.md. It loads the plain-html
+// How fast the embeddable bundle gets a code field on screen, cold, over loopback: "first
+// visible input", the usual way to compare sign-in widgets. It loads the plain-html
 // example page in a fresh browser context (empty cache) and mounts the widget at once, with an
 // in-page adapter that answers immediately, so that the figure is the bundle's own cost.
 //
