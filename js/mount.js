@@ -42,6 +42,15 @@ function hostOf(target) {
   return target;
 }
 
+/** `options` checked and normalised, or an OptionError thrown and logged once. */
+function checked(options) {
+  try {
+    return validate(options, document.baseURI);
+  } catch (e) {
+    throw report(e);
+  }
+}
+
 function applyTheme(host, before = {}, after = {}) {
   for (const name of Object.keys(before)) {
     if (!(name in after)) host.style.removeProperty(`--twostep-${name}`);
@@ -58,12 +67,7 @@ export function mount(target, options) {
   if (mounted.has(host)) {
     throw report(new OptionError('element', 'already has a twostep widget: unmount it first'));
   }
-  let current;
-  try {
-    current = validate(options, document.baseURI);
-  } catch (e) {
-    throw report(e);
-  }
+  let current = checked(options);
   let root;
   try {
     root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -100,9 +104,9 @@ export function mount(target, options) {
       if (CSS_SRI) sheet.integrity = CSS_SRI;
       sheet.href = new URL('twostep.css', import.meta.url).href;
     }
-    applyTheme(host, {}, current.theme);
     widget = mountWidget(box, wasmConfig(current, bridge), notify);
   };
+  applyTheme(host, {}, current.theme);
   const ready = load().then(() => {
     if (!gone) start();
   });
@@ -140,22 +144,15 @@ export function mount(target, options) {
      */
     update(changes) {
       if (gone) throw report(new OptionError('handle', 'is unmounted'));
-      let next;
-      try {
-        next = validate({ ...current, ...changes }, document.baseURI);
-      } catch (e) {
-        throw report(e);
-      }
       const before = current;
-      current = next;
+      current = checked({ ...current, ...changes });
+      applyTheme(host, before.theme, current.theme);
       if (!widget) return; // Not loaded yet: start() reads `current`.
-      if (restarts(before, next)) {
+      if (restarts(before, current)) {
         widget.unmount();
-        applyTheme(host, before.theme, {});
         start();
       } else {
-        applyTheme(host, before.theme, next.theme);
-        widget.update(wasmConfig(next, bridge));
+        widget.update(wasmConfig(current, bridge));
       }
     },
   };

@@ -75,8 +75,13 @@ function url(value, name, schemes, base) {
   return parsed.href;
 }
 
-function keysOf(value, name, allowed) {
+function object(value, name) {
   if (!isObject(value)) throw new OptionError(name, `must be an object, got ${show(value)}`);
+  return value;
+}
+
+function keysOf(value, name, allowed) {
+  object(value, name);
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
       throw new OptionError(`${name}.${key}`, `is not an option; known: ${allowed.join(', ')}`);
@@ -143,7 +148,7 @@ const CHECKS = {
   autoSubmit: (value) => boolean(value, 'autoSubmit'),
   rememberDevice: (value) => boolean(value, 'rememberDevice'),
   headers(value) {
-    keysOf(value, 'headers', Object.keys(value));
+    object(value, 'headers');
     const headers = {};
     for (const [key, v] of Object.entries(value)) {
       if (!HEADER_NAME.test(key)) throw new OptionError(`headers.${key}`, 'is not a valid header name');

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use js_sys::Reflect;
+use leptos::prelude::Set;
 use twostep_widget::backend::http::Credentials;
 use twostep_widget::{
     AdapterBackend, Backend, ContactLinks, HelpTopic, HttpBackend, HttpOptions, TwoStepOptions,
@@ -19,7 +20,8 @@ fn text(object: &JsValue, key: &str) -> Option<String> {
     get(object, key).as_string()
 }
 
-/// The widget's options, apart from the live settings and the event handler.
+/// The widget's options, all but the event handler. Call it under the
+/// widget's reactive owner: the live settings are signals.
 pub fn options(config: &JsValue) -> TwoStepOptions {
     let backend: Rc<dyn Backend> = match get(config, "adapter").dyn_into::<js_sys::Function>() {
         Ok(bridge) => Rc::new(AdapterBackend::new(bridge)),
@@ -30,6 +32,9 @@ pub fn options(config: &JsValue) -> TwoStepOptions {
     options.session_id = text(config, "sessionId");
     options.flow.auto_submit = get(config, "autoSubmit").as_bool().unwrap_or(true);
     options.flow.offer_remember_device = get(config, "rememberDevice").as_bool().unwrap_or(true);
+    options.links.set(links(config));
+    options.help_topics.set(help_topics(config));
+    options.locale.set(locale(config));
     options
 }
 

@@ -64,19 +64,12 @@ pub fn mount_widget(
     let slot = live.clone();
     let view = leptos::mount::mount_to(target, move || {
         let mut options = config::options(&config);
-        let user_hint = options.user_hint.clone();
-        let links = RwSignal::new(config::links(&config));
-        let topics = RwSignal::new(config::help_topics(&config));
-        let locale = RwSignal::new(config::locale(&config));
         slot.set(Some(Live {
-            links,
-            topics,
-            locale,
+            links: options.links,
+            topics: options.help_topics,
+            locale: options.locale,
         }));
-        options.links = links;
-        options.help_topics = topics;
-        options.locale = locale;
-        options.on_event = Some(events::notifier(notify, user_hint));
+        options.on_event = Some(events::notifier(notify, options.user_hint.clone()));
         view! { <TwoStep options=options /> }
     });
     Mounted {

@@ -65,10 +65,7 @@ pub fn bundle() -> Result {
         "twostep",
         "--no-default-features",
     ]))?;
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| process::root().join("target"));
-    let wasm = target.join("wasm32-unknown-unknown/release/twostep.wasm");
+    let target = process::target_dir();
     let dist = process::dist_dir();
     let out = dist.join("bundle");
     std::fs::create_dir_all(&out)?;
@@ -88,11 +85,30 @@ pub fn bundle() -> Result {
                 "--out-dir",
             ])
             .arg(stage.join("wasm"))
-            .arg(&wasm),
+            .arg(target.join("wasm32-unknown-unknown/release/twostep.wasm")),
     )?;
-    let glue = stage.join("wasm/twostep.js");
-    std::fs::write(&glue, shakeable(&std::fs::read_to_string(&glue)?))?;
-    let bg = out.join("twostep_bg.wasm");
+    shrink_wasm(&stage, &out)?;
+    std::fs::copy(dist.join("twostep.css"), out.join("twostep.css"))?;
+    bundle_js(&stage, &out)?;
+    std::fs::copy(stage.join("twostep.d.ts"), out.join("twostep.d.ts"))?;
+    examples(&target)?;
+    let missing: Vec<&str> = BUNDLE_FILES
+        .into_iter()
+        .chain(BUNDLE_EXTRAS)
+        .filter(|name| !out.join(name).is_file())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::new(format!(
+            "dist/bundle/ lacks {}",
+            missing.join(", ")
+        )));
+    }
+    crate::integrity::write(&out, &BUNDLE_FILES)
+}
+
+/// Drops the wasm exports nothing calls (see [`exports`]), then optimises
+/// `stage`'s wasm into `out`.
+fn shrink_wasm(stage: &std::path::Path, out: &std::path::Path) -> Result {
     let raw = stage.join("wasm/twostep_bg.wasm");
     let graph = stage.join("metadce.json");
     std::fs::write(
@@ -115,12 +131,17 @@ pub fn bundle() -> Result {
             .args(WASM_OPT_PASSES)
             .arg(&raw)
             .arg("-o")
-            .arg(&bg),
-    )?;
-    std::fs::copy(dist.join("twostep.css"), out.join("twostep.css"))?;
-    // twostep.js checks what it loads: the hashes of the wasm and the CSS are
-    // built into it, so one `integrity` attribute on the script covers all three.
-    let wasm_sri = crate::integrity::sri(&std::fs::read(&bg)?);
+            .arg(out.join("twostep_bg.wasm")),
+    )
+}
+
+/// Bundles the JS API with the glue into `out`/twostep.js, with the SRI
+/// hashes of `out`'s wasm and CSS built in: twostep.js checks what it loads,
+/// so one `integrity` attribute on the script covers all three files.
+fn bundle_js(stage: &std::path::Path, out: &std::path::Path) -> Result {
+    let glue = stage.join("wasm/twostep.js");
+    std::fs::write(&glue, shakeable(&std::fs::read_to_string(&glue)?))?;
+    let wasm_sri = crate::integrity::sri(&std::fs::read(out.join("twostep_bg.wasm"))?);
     let css_sri = crate::integrity::sri(&std::fs::read(out.join("twostep.css"))?);
     process::run(
         command(&process::esbuild().to_string_lossy())
@@ -135,21 +156,7 @@ pub fn bundle() -> Result {
             .arg(format!("--define:TWOSTEP_WASM_SRI=\"{wasm_sri}\""))
             .arg(format!("--define:TWOSTEP_CSS_SRI=\"{css_sri}\""))
             .arg(format!("--outfile={}", out.join("twostep.js").display())),
-    )?;
-    std::fs::copy(stage.join("twostep.d.ts"), out.join("twostep.d.ts"))?;
-    examples(&target)?;
-    let missing: Vec<&str> = BUNDLE_FILES
-        .into_iter()
-        .chain(BUNDLE_EXTRAS)
-        .filter(|name| !out.join(name).is_file())
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::new(format!(
-            "dist/bundle/ lacks {}",
-            missing.join(", ")
-        )));
-    }
-    crate::integrity::write(&out, &BUNDLE_FILES)
+    )
 }
 
 /// wasm-bindgen's glue with its exported classes made removable when unused:

@@ -28,6 +28,13 @@ pub fn e2e_dir() -> PathBuf {
     root().join("tests").join("e2e")
 }
 
+/// cargo's target folder: `CARGO_TARGET_DIR`, else `target/` at the root.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
 /// The npm prefix that npm binaryen (wasm-opt) is installed into.
 pub fn binaryen_dir() -> PathBuf {
     root().join("target").join("tools").join("binaryen")

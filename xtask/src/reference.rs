@@ -21,13 +21,7 @@ pub fn build() -> Result {
 }
 
 fn binary() -> PathBuf {
-    target_dir().join("debug/twostep-server")
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| process::root().join("target"))
+    process::target_dir().join("debug/twostep-server")
 }
 
 /// An error that quotes the end of the server's log.
@@ -57,7 +51,7 @@ impl Reference {
     pub fn start(args: &[&str], quiet: bool) -> Result<Reference> {
         static STARTED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let log = target_dir().join(format!("twostep-server-{n}.log"));
+        let log = process::target_dir().join(format!("twostep-server-{n}.log"));
         let stderr = if quiet {
             Stdio::from(std::fs::File::create(&log)?)
         } else {

@@ -741,6 +741,18 @@ fn remember_sent(h: &Harness) -> bool {
     }
 }
 
+/// Answers the pending verify with success and checks that the host hears
+/// of it with `remembered` as the choice sent.
+fn assert_verified_reports(h: &mut Harness, remembered: bool) {
+    h.reply(Ok(Reply::Verified(VerifyResponse {
+        assertion: "proof".into(),
+    })));
+    assert!(h.emitted().contains(&HostEvent::Verified {
+        assertion: "proof".into(),
+        remember_device: remembered,
+    }));
+}
+
 #[test]
 fn the_offer_starts_unticked_and_follows_the_challenge() {
     let mut h = Harness::new();
@@ -772,13 +784,7 @@ fn a_ticked_offer_goes_with_the_code_and_is_reported_to_the_host() {
             remember_device: true,
         })
     );
-    h.reply(Ok(Reply::Verified(VerifyResponse {
-        assertion: "proof".into(),
-    })));
-    assert!(h.emitted().contains(&HostEvent::Verified {
-        assertion: "proof".into(),
-        remember_device: true,
-    }));
+    assert_verified_reports(&mut h, true);
 }
 
 #[test]
@@ -789,13 +795,7 @@ fn an_unticked_offer_is_not_sent() {
     h.on(Event::RememberDevice(false));
     h.on(Event::CodeChanged("123456".into()));
     assert!(!remember_sent(&h));
-    h.reply(Ok(Reply::Verified(VerifyResponse {
-        assertion: "proof".into(),
-    })));
-    assert!(h.emitted().contains(&HostEvent::Verified {
-        assertion: "proof".into(),
-        remember_device: false,
-    }));
+    assert_verified_reports(&mut h, false);
 }
 
 #[test]
@@ -806,13 +806,7 @@ fn without_an_offer_the_device_is_never_remembered() {
     assert_eq!(h.flow.remember_offer(), None);
     h.on(Event::CodeChanged("123456".into()));
     assert!(!remember_sent(&h));
-    h.reply(Ok(Reply::Verified(VerifyResponse {
-        assertion: "proof".into(),
-    })));
-    assert!(h.emitted().contains(&HostEvent::Verified {
-        assertion: "proof".into(),
-        remember_device: false,
-    }));
+    assert_verified_reports(&mut h, false);
 }
 
 #[test]
