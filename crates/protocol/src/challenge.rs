@@ -4,13 +4,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::Method;
 
-/// Asks the backend to start a verification, or to resume one.
+/// Asks the backend to resume the verification the host's server started
+/// (see [`crate::CreateSessionRequest`]); a backend in development mode may
+/// also start one from a `user_hint`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StartRequest {
-    /// A session to resume, if the page already has one.
+    /// The secret handle of the session to resume, as the host's server got
+    /// it from [`crate::CreatedSession`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub session_id: Option<String>,
-    /// What the login page knows about the user (for example the email typed).
+    pub session_handle: Option<String>,
+    /// What the login page knows about the user (for example the email
+    /// typed). Only a backend in development mode starts a verification from
+    /// it; every other backend refuses a `start` without a `session_handle`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_hint: Option<String>,
 }
@@ -18,8 +23,13 @@ pub struct StartRequest {
 /// A verification in progress: who, with which methods, and for how long.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Challenge {
-    /// Identifies this verification in every later request.
-    pub session_id: String,
+    /// The secret handle that the browser sends in every later request. It
+    /// acts on the session, so it is never shown, logged or passed to the
+    /// host page's events.
+    pub session_handle: String,
+    /// The public reference of this verification: what the user, support and
+    /// logs call its session ID, and the `sid` claim of the assertion.
+    pub session_ref: String,
     /// The user ID as the user knows it, masked as the server sees fit.
     pub user: String,
     /// The methods this user has registered, in the order to offer them.

@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A stable, machine-readable reason. Servers send the first eight; the widget
-/// itself produces the next four for failures that never reached a server.
+/// A stable, machine-readable reason. Servers send the first nine (the
+/// browser never sees `unauthorized`: only the host's server calls with an
+/// API key); the widget itself produces the next four for failures that never
+/// reached a server.
 ///
 /// `Deserialize` is written out below (see `crate::name`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -25,6 +27,8 @@ pub enum ErrorCode {
     Internal,
     /// The request was malformed (bad JSON, unknown user, body too large).
     BadRequest,
+    /// Server to server: the API key is missing or not one the backend knows.
+    Unauthorized,
     /// Client side: the request never got an answer (offline, refused, CORS).
     Network,
     /// Client side: no answer within the time allowed.
@@ -46,6 +50,7 @@ crate::name::deserialize_by_name!(ErrorCode, "an error code", true, [
     ErrorCode::MethodUnavailable => "method_unavailable",
     ErrorCode::Internal => "internal",
     ErrorCode::BadRequest => "bad_request",
+    ErrorCode::Unauthorized => "unauthorized",
     ErrorCode::Network => "network",
     ErrorCode::Timeout => "timeout",
     ErrorCode::BadResponse => "bad_response",
@@ -63,9 +68,10 @@ pub struct ApiError {
     /// The request's correlation ID, for support.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
-    /// The verification session, for support.
+    /// The public reference of the verification, for support (never its
+    /// secret handle).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub session_id: Option<String>,
+    pub session_ref: Option<String>,
     /// The server's time of the failure (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
@@ -84,7 +90,7 @@ impl ApiError {
             code,
             message: message.into(),
             correlation_id: None,
-            session_id: None,
+            session_ref: None,
             timestamp: None,
             retry_after_secs: None,
             attempts_left: None,
@@ -107,6 +113,7 @@ mod tests {
             ErrorCode::MethodUnavailable,
             ErrorCode::Internal,
             ErrorCode::BadRequest,
+            ErrorCode::Unauthorized,
             ErrorCode::Network,
             ErrorCode::Timeout,
             ErrorCode::BadResponse,

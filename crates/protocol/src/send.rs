@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 /// or just get ready to check an app code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SendRequest {
-    /// The verification this belongs to.
-    pub session_id: String,
+    /// The secret handle of the verification this belongs to.
+    pub session_handle: String,
     /// The method to use.
     pub method_id: String,
     /// True when the user asked for another code; older codes then stop working.

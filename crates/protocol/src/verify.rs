@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 /// Submits a code the user typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifyRequest {
-    /// The verification this belongs to.
-    pub session_id: String,
+    /// The secret handle of the verification this belongs to.
+    pub session_handle: String,
     /// The method the code came from.
     pub method_id: String,
     /// The digits, with spaces and dashes already removed.
@@ -29,8 +29,8 @@ pub struct VerifyResponse {
 /// Asks whether an approval has been answered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PollRequest {
-    /// The verification this belongs to.
-    pub session_id: String,
+    /// The secret handle of the verification this belongs to.
+    pub session_handle: String,
     /// The method that was sent.
     pub method_id: String,
     /// True when the user asked not to be asked again on this device (only

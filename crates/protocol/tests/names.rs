@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 use twostep_protocol::*;
 
-const ERROR_CODES: [ErrorCode; 13] = [
+const ERROR_CODES: [ErrorCode; 14] = [
     ErrorCode::Expired,
     ErrorCode::InvalidCode,
     ErrorCode::TooManyAttempts,
@@ -14,6 +14,7 @@ const ERROR_CODES: [ErrorCode; 13] = [
     ErrorCode::MethodUnavailable,
     ErrorCode::Internal,
     ErrorCode::BadRequest,
+    ErrorCode::Unauthorized,
     ErrorCode::Network,
     ErrorCode::Timeout,
     ErrorCode::BadResponse,

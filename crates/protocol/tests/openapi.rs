@@ -106,14 +106,14 @@ fn requests_match() {
     check_object(
         "StartRequest",
         StartRequest {
-            session_id: Some("s".into()),
+            session_handle: Some("s".into()),
             user_hint: Some("u".into()),
         },
     );
     check_object(
         "SendRequest",
         SendRequest {
-            session_id: "s".into(),
+            session_handle: "s".into(),
             method_id: "m".into(),
             resend: true,
         },
@@ -121,7 +121,7 @@ fn requests_match() {
     check_object(
         "VerifyRequest",
         VerifyRequest {
-            session_id: "s".into(),
+            session_handle: "s".into(),
             method_id: "m".into(),
             code: "1".into(),
             remember_device: true,
@@ -130,7 +130,7 @@ fn requests_match() {
     check_object(
         "PollRequest",
         PollRequest {
-            session_id: "s".into(),
+            session_handle: "s".into(),
             method_id: "m".into(),
             remember_device: true,
         },
@@ -142,7 +142,8 @@ fn answers_match() {
     check_object(
         "Challenge",
         Challenge {
-            session_id: "s".into(),
+            session_handle: "s".into(),
+            session_ref: "r".into(),
             user: "u".into(),
             methods: vec![method()],
             default_method: "sms-1".into(),
@@ -170,11 +171,72 @@ fn answers_match() {
             code: ErrorCode::Internal,
             message: "m".into(),
             correlation_id: Some("c".into()),
-            session_id: Some("s".into()),
+            session_ref: Some("r".into()),
             timestamp: Some("t".into()),
             retry_after_secs: Some(1),
             attempts_left: Some(1),
         },
+    );
+}
+
+#[test]
+fn the_server_to_server_call_and_the_assertion_match() {
+    check_object(
+        "CreateSessionRequest",
+        CreateSessionRequest { user: "u".into() },
+    );
+    check_object(
+        "CreatedSession",
+        CreatedSession {
+            session_handle: "h".into(),
+            session_ref: "r".into(),
+            expires_in_secs: 600,
+        },
+    );
+    check_object(
+        "AssertionClaims",
+        AssertionClaims {
+            iss: "i".into(),
+            aud: "a".into(),
+            sub: "s".into(),
+            sid: "r".into(),
+            amr: vec!["otp".into()],
+            auth_time: 1,
+            iat: 1,
+            exp: 2,
+            jti: "j".into(),
+            remember_device_days: Some(30),
+        },
+    );
+}
+
+/// The key set has no Rust type here (servers and hosts use their JOSE
+/// library's); its schema must still say exactly what an Ed25519 JWK holds.
+#[test]
+fn the_key_set_schema_describes_ed25519_keys() {
+    let spec = spec();
+    let jwk = schema(&spec, "Jwk");
+    let fields = ["alg", "crv", "kid", "kty", "use", "x"];
+    assert_eq!(names(&jwk["properties"]), fields);
+    assert_eq!(names(&jwk["required"]), fields);
+    assert_eq!(jwk["properties"]["kty"]["const"], "OKP");
+    assert_eq!(jwk["properties"]["crv"]["const"], "Ed25519");
+    assert_eq!(jwk["properties"]["alg"]["const"], "EdDSA");
+    assert_eq!(names(&jwk["example"]), fields);
+    let set = schema(&spec, "JwkSet");
+    assert_eq!(names(&set["properties"]), ["keys"]);
+    assert_eq!(
+        set["properties"]["keys"]["items"]["$ref"],
+        "#/components/schemas/Jwk"
+    );
+    assert_eq!(
+        spec["paths"][JWKS_PATH]["get"]["responses"]["200"]["content"]["application/json"]
+            ["schema"]["$ref"],
+        "#/components/schemas/JwkSet"
+    );
+    assert_eq!(
+        spec["paths"][SESSIONS_PATH]["post"]["security"][0]["ApiKey"],
+        json!([])
     );
 }
 
@@ -226,6 +288,7 @@ fn all_error_codes() -> Vec<ErrorCode> {
         MethodUnavailable,
         Internal,
         BadRequest,
+        Unauthorized,
         Network,
         Timeout,
         BadResponse,
@@ -235,8 +298,8 @@ fn all_error_codes() -> Vec<ErrorCode> {
     for c in &all {
         match c {
             Expired | InvalidCode | TooManyAttempts | RateLimited | SessionExpired
-            | MethodUnavailable | Internal | BadRequest | Network | Timeout | BadResponse
-            | Denied | Unknown => {}
+            | MethodUnavailable | Internal | BadRequest | Unauthorized | Network | Timeout
+            | BadResponse | Denied | Unknown => {}
         }
     }
     all
@@ -267,6 +330,11 @@ fn enums_match() {
 fn every_schema_is_checked_and_every_path_is_documented() {
     let spec = spec();
     let checked = [
+        "CreateSessionRequest",
+        "CreatedSession",
+        "AssertionClaims",
+        "JwkSet",
+        "Jwk",
         "StartRequest",
         "SendRequest",
         "VerifyRequest",
@@ -289,7 +357,14 @@ fn every_schema_is_checked_and_every_path_is_documented() {
     assert_eq!(names(&spec["components"]["schemas"]), checked);
     assert_eq!(
         names(&spec["paths"]),
-        ["/v1/poll", "/v1/send", "/v1/start", "/v1/verify"]
+        [
+            JWKS_PATH,
+            "/v1/poll",
+            "/v1/send",
+            SESSIONS_PATH,
+            "/v1/start",
+            "/v1/verify"
+        ]
     );
     let prose = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -297,10 +372,14 @@ fn every_schema_is_checked_and_every_path_is_documented() {
     ))
     .unwrap();
     for path in names(&spec["paths"]) {
-        assert!(
-            prose.contains(&format!("POST {path}")),
-            "docs/protocol.md does not describe {path}"
-        );
+        let operations = spec["paths"][&path].as_object().unwrap();
+        for method in operations.keys() {
+            let call = format!("{} {path}", method.to_uppercase());
+            assert!(
+                prose.contains(&call),
+                "docs/protocol.md does not describe {call}"
+            );
+        }
     }
     for code in all_error_codes() {
         assert!(

@@ -5,7 +5,7 @@ use twostep_protocol::*;
 #[test]
 fn a_challenge_parses_from_plain_json() {
     let c: Challenge = serde_json::from_str(
-        r#"{"session_id":"s1","user":"a•••@contoso.com","default_method":"sms-1",
+        r#"{"session_handle":"sh_1","session_ref":"TS-1","user":"a•••@contoso.com","default_method":"sms-1",
             "expires_in_secs":600,
             "methods":[{"id":"sms-1","kind":"sms","target":"••••••12"},
                        {"id":"app","kind":"push"},
@@ -67,7 +67,7 @@ fn start_request_omits_what_it_does_not_have() {
 
 #[test]
 fn a_challenge_may_offer_to_remember_the_device() {
-    let json = r#"{"session_id":"s1","user":"u","default_method":"m","expires_in_secs":600,
+    let json = r#"{"session_handle":"sh_1","session_ref":"TS-1","user":"u","default_method":"m","expires_in_secs":600,
                    "methods":[{"id":"m","kind":"totp"}]}"#;
     let without: Challenge = serde_json::from_str(json).unwrap();
     assert_eq!(without.remember_device_days, None);
@@ -93,7 +93,7 @@ fn a_challenge_may_offer_to_remember_the_device() {
 #[test]
 fn remember_device_is_sent_only_when_true() {
     let mut verify = VerifyRequest {
-        session_id: "s".into(),
+        session_handle: "s".into(),
         method_id: "sms-1".into(),
         code: "123456".into(),
         remember_device: false,
@@ -101,13 +101,13 @@ fn remember_device_is_sent_only_when_true() {
     // Unticked: the very bytes a widget without the feature sends.
     assert_eq!(
         serde_json::to_string(&verify).unwrap(),
-        r#"{"session_id":"s","method_id":"sms-1","code":"123456"}"#
+        r#"{"session_handle":"s","method_id":"sms-1","code":"123456"}"#
     );
     verify.remember_device = true;
     let json = serde_json::to_string(&verify).unwrap();
     assert_eq!(
         json,
-        r#"{"session_id":"s","method_id":"sms-1","code":"123456","remember_device":true}"#
+        r#"{"session_handle":"s","method_id":"sms-1","code":"123456","remember_device":true}"#
     );
     assert_eq!(
         serde_json::from_str::<VerifyRequest>(&json).unwrap(),
@@ -115,19 +115,19 @@ fn remember_device_is_sent_only_when_true() {
     );
 
     let mut poll = PollRequest {
-        session_id: "s".into(),
+        session_handle: "s".into(),
         method_id: "push".into(),
         remember_device: false,
     };
     assert_eq!(
         serde_json::to_string(&poll).unwrap(),
-        r#"{"session_id":"s","method_id":"push"}"#
+        r#"{"session_handle":"s","method_id":"push"}"#
     );
     poll.remember_device = true;
     let json = serde_json::to_string(&poll).unwrap();
     assert_eq!(
         json,
-        r#"{"session_id":"s","method_id":"push","remember_device":true}"#
+        r#"{"session_handle":"s","method_id":"push","remember_device":true}"#
     );
     assert_eq!(serde_json::from_str::<PollRequest>(&json).unwrap(), poll);
 }
@@ -135,12 +135,12 @@ fn remember_device_is_sent_only_when_true() {
 #[test]
 fn requests_without_remember_device_parse_as_false() {
     let v: VerifyRequest =
-        serde_json::from_str(r#"{"session_id":"s","method_id":"m","code":"1"}"#).unwrap();
+        serde_json::from_str(r#"{"session_handle":"s","method_id":"m","code":"1"}"#).unwrap();
     assert!(!v.remember_device);
-    let p: PollRequest = serde_json::from_str(r#"{"session_id":"s","method_id":"m"}"#).unwrap();
+    let p: PollRequest = serde_json::from_str(r#"{"session_handle":"s","method_id":"m"}"#).unwrap();
     assert!(!p.remember_device);
     let p: PollRequest =
-        serde_json::from_str(r#"{"session_id":"s","method_id":"m","remember_device":false}"#)
+        serde_json::from_str(r#"{"session_handle":"s","method_id":"m","remember_device":false}"#)
             .unwrap();
     assert!(!p.remember_device);
 }
