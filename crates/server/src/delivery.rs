@@ -6,8 +6,8 @@ use std::fmt;
 /// A text message carrying a code.
 #[derive(Clone, Copy)]
 pub struct Text<'a> {
-    /// The session it belongs to.
-    pub session_id: &'a str,
+    /// The public reference of the session it belongs to.
+    pub session_ref: &'a str,
     /// The method it goes by.
     pub method_id: &'a str,
     /// The full phone number (for the provider only).
@@ -21,8 +21,8 @@ pub struct Text<'a> {
 /// A phone call the user answers to approve.
 #[derive(Clone, Copy, Debug)]
 pub struct Call<'a> {
-    /// The session it belongs to.
-    pub session_id: &'a str,
+    /// The public reference of the session it belongs to.
+    pub session_ref: &'a str,
     /// The method it goes by.
     pub method_id: &'a str,
     /// The full phone number (for the provider only).
@@ -34,8 +34,8 @@ pub struct Call<'a> {
 /// A notification to the user's authenticator app.
 #[derive(Clone, Copy, Debug)]
 pub struct Push<'a> {
-    /// The session it belongs to.
-    pub session_id: &'a str,
+    /// The public reference of the session it belongs to.
+    pub session_ref: &'a str,
     /// The method it goes by.
     pub method_id: &'a str,
     /// The user it goes to.

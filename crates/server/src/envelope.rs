@@ -36,7 +36,7 @@ pub async fn render(
         code: failure.code,
         message: failure.message,
         correlation_id: Some(correlation_id.to_string()),
-        session_id: failure.session_id,
+        session_ref: failure.session_ref,
         timestamp: Some(rfc3339(now)),
         retry_after_secs: failure.retry_after_secs,
         attempts_left: failure.attempts_left,

@@ -15,8 +15,8 @@ pub struct Failure {
     pub status: StatusCode,
     /// A plain message for people.
     pub message: String,
-    /// The session, when known.
-    pub session_id: Option<String>,
+    /// The session's public reference, when known (never its handle).
+    pub session_ref: Option<String>,
     /// Seconds to wait before trying again.
     pub retry_after_secs: Option<u32>,
     /// Wrong codes left before a lockout.
@@ -30,7 +30,7 @@ impl Failure {
             code,
             status: Failure::status_for(code),
             message: message.into(),
-            session_id: None,
+            session_ref: None,
             retry_after_secs: None,
             attempts_left: None,
         }
@@ -44,6 +44,7 @@ impl Failure {
             ErrorCode::TooManyAttempts | ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::MethodUnavailable => StatusCode::CONFLICT,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
             _ => StatusCode::BAD_REQUEST,
         }
     }
@@ -58,18 +59,19 @@ impl Failure {
         Failure::new(ErrorCode::Internal, message)
     }
 
-    /// `session_expired` (410) for this session.
-    pub fn session_expired(session_id: &str) -> Self {
+    /// `session_expired` (410) for the session with this reference.
+    pub fn session_expired(reference: &str) -> Self {
         Failure::new(
             ErrorCode::SessionExpired,
             "This verification has ended. Start again.",
         )
-        .session(session_id)
+        .session(reference)
     }
 
-    /// `bad_request` for a session ID the server does not know.
-    pub fn unknown_session(session_id: &str) -> Self {
-        Failure::bad_request("There is no such verification. Start again.").session(session_id)
+    /// `bad_request` for a session handle the server does not know. It names
+    /// no session: the handle is a secret and is never echoed.
+    pub fn unknown_session() -> Self {
+        Failure::bad_request("There is no such verification. Start again.")
     }
 
     /// A failure for an error status that came without one (an unknown route,
@@ -99,9 +101,9 @@ impl Failure {
         self
     }
 
-    /// The same failure naming a session.
-    pub fn session(mut self, session_id: &str) -> Self {
-        self.session_id = Some(session_id.to_string());
+    /// The same failure naming a session by its public reference.
+    pub fn session(mut self, reference: &str) -> Self {
+        self.session_ref = Some(reference.to_string());
         self
     }
 
@@ -143,6 +145,7 @@ mod tests {
             (ErrorCode::RateLimited, 429),
             (ErrorCode::MethodUnavailable, 409),
             (ErrorCode::Internal, 500),
+            (ErrorCode::Unauthorized, 401),
         ] {
             assert_eq!(Failure::new(code, "x").status.as_u16(), status, "{code:?}");
         }

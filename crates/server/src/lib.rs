@@ -23,6 +23,7 @@ pub mod clock;
 pub mod config;
 pub mod correlation;
 pub mod delivery;
+pub mod digest;
 pub mod directory;
 pub mod envelope;
 pub mod failure;
@@ -52,6 +53,10 @@ pub use outbox::DevOutbox;
 pub use routes::{CONTENT_SECURITY_POLICY_VALUE, router};
 pub use state::{AppState, AppStateBuilder};
 pub use store::{MemoryStore, Store};
+
+/// The audience (`aud`) of sessions started without a host: from a user hint
+/// or `POST /dev/sessions`, with `--dev` only.
+pub const DEV_AUDIENCE: &str = "twostep-dev";
 
 /// How often sessions long past their window are dropped.
 const PURGE_EVERY: Duration = Duration::from_secs(60);

@@ -65,8 +65,9 @@ async fn main() -> ExitCode {
 /// logged: it holds the secret).
 fn print_dev_help(config: &Config) {
     println!(
-        "dev mode: GET /dev/outbox, POST /dev/answer and GET /dev/totp?user=EMAIL are mounted;"
+        "dev mode: POST /dev/sessions, GET /dev/outbox, POST /dev/answer and GET /dev/totp?user=EMAIL are mounted;"
     );
+    println!("browsers may start a verification from a user_hint (never outside --dev).");
     println!("texts, calls and app notifications go to /dev/outbox instead of phones.");
     let apps: Vec<_> = config
         .directory

@@ -21,8 +21,8 @@ pub struct OutboxEntry {
     pub id: u64,
     /// When it went out (RFC 3339).
     pub at: String,
-    /// The session it belongs to.
-    pub session_id: String,
+    /// The public reference of the session it belongs to.
+    pub session_ref: String,
     /// The method it went by.
     pub method_id: String,
     /// `text`, `call` or `push`.
@@ -64,24 +64,25 @@ impl DevOutbox {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The deliveries, oldest first, optionally only those of one session.
-    pub fn list(&self, session_id: Option<&str>) -> Vec<OutboxEntry> {
+    /// The deliveries, oldest first, optionally only those of the session
+    /// with this reference.
+    pub fn list(&self, session_ref: Option<&str>) -> Vec<OutboxEntry> {
         self.inner()
             .entries
             .iter()
-            .filter(|e| session_id.is_none_or(|s| e.session_id == s))
+            .filter(|e| session_ref.is_none_or(|s| e.session_ref == s))
             .cloned()
             .collect()
     }
 
     /// Marks the session's latest call or notification as answered.
-    pub fn record_answer(&self, session_id: &str, answer: Answer) {
+    pub fn record_answer(&self, session_ref: &str, answer: Answer) {
         let mut inner = self.inner();
         if let Some(e) = inner
             .entries
             .iter_mut()
             .rev()
-            .find(|e| e.session_id == session_id && matches!(e.kind, "call" | "push"))
+            .find(|e| e.session_ref == session_ref && matches!(e.kind, "call" | "push"))
         {
             e.answer = Some(answer.as_str());
         }
@@ -89,7 +90,7 @@ impl DevOutbox {
 
     fn add(
         &self,
-        session_id: &str,
+        session_ref: &str,
         method_id: &str,
         kind: &'static str,
         to: Option<&str>,
@@ -102,7 +103,7 @@ impl DevOutbox {
         let entry = OutboxEntry {
             id: inner.next_id,
             at,
-            session_id: session_id.to_string(),
+            session_ref: session_ref.to_string(),
             method_id: method_id.to_string(),
             kind,
             to: to.map(str::to_string),
@@ -120,7 +121,7 @@ impl DevOutbox {
 impl Delivery for DevOutbox {
     fn send_text(&self, t: &Text<'_>) -> Result<(), DeliveryError> {
         self.add(
-            t.session_id,
+            t.session_ref,
             t.method_id,
             "text",
             Some(t.masked_to),
@@ -132,7 +133,7 @@ impl Delivery for DevOutbox {
 
     fn place_call(&self, c: &Call<'_>) -> Result<(), DeliveryError> {
         self.add(
-            c.session_id,
+            c.session_ref,
             c.method_id,
             "call",
             Some(c.masked_to),
@@ -144,7 +145,7 @@ impl Delivery for DevOutbox {
 
     fn push(&self, p: &Push<'_>) -> Result<(), DeliveryError> {
         self.add(
-            p.session_id,
+            p.session_ref,
             p.method_id,
             "push",
             None,
@@ -168,7 +169,7 @@ mod tests {
     fn keeps_deliveries_in_order_with_masked_targets_only() {
         let o = outbox();
         let text = Text {
-            session_id: "s1",
+            session_ref: "s1",
             method_id: "sms-1",
             to: "+1 555 0100 112",
             masked_to: "••••••12",
@@ -176,7 +177,7 @@ mod tests {
         };
         o.send_text(&text).unwrap();
         o.push(&Push {
-            session_id: "s2",
+            session_ref: "s2",
             method_id: "push",
             user: "a@x",
             number_to_match: Some("42"),
@@ -197,7 +198,7 @@ mod tests {
     fn an_answer_marks_the_latest_approval_of_the_session() {
         let o = outbox();
         let call = Call {
-            session_id: "s1",
+            session_ref: "s1",
             method_id: "voice-1",
             to: "+1 555 0100 112",
             masked_to: "••••••12",
@@ -215,7 +216,7 @@ mod tests {
         let o = outbox();
         for _ in 0..OUTBOX_CAPACITY + 5 {
             o.push(&Push {
-                session_id: "s",
+                session_ref: "s",
                 method_id: "push",
                 user: "a@x",
                 number_to_match: None,

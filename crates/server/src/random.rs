@@ -1,5 +1,8 @@
 //! Secrets from the operating system's CSPRNG: codes, numbers to match,
-//! session IDs, assertions and correlation IDs.
+//! session handles and references, API keys, token IDs and correlation IDs.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 /// Fills `buf` from the operating system's CSPRNG.
 ///
@@ -37,18 +40,62 @@ pub fn number_to_match() -> String {
     (10 + below(90)).to_string()
 }
 
-/// 32 random bytes as 64 lowercase hex digits: an opaque, unguessable token.
-pub fn token() -> String {
+/// The prefix of every session handle.
+pub const HANDLE_PREFIX: &str = "sh_";
+
+/// The prefix of every API key.
+pub const API_KEY_PREFIX: &str = "tsk_";
+
+/// The prefix of every session reference.
+pub const REF_PREFIX: &str = "TS-";
+
+/// Crockford's base32 alphabet (no I, L, O, U): easy to read out over the
+/// phone to support.
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// `prefix` and 32 random bytes in unpadded base64url (43 characters): an
+/// unguessable bearer secret.
+fn secret(prefix: &str) -> String {
     let mut bytes = [0u8; 32];
     fill(&mut bytes);
-    hex(&bytes)
+    format!("{prefix}{}", URL_SAFE_NO_PAD.encode(bytes))
 }
 
-/// 16 random bytes as 32 hex digits, for session IDs.
-pub fn session_id() -> String {
+/// A new secret session handle: `sh_` and 43 base64url characters.
+pub fn session_handle() -> String {
+    secret(HANDLE_PREFIX)
+}
+
+/// A new API key for a host: `tsk_` and 43 base64url characters.
+pub fn api_key() -> String {
+    secret(API_KEY_PREFIX)
+}
+
+/// A new public session reference, `TS-XXXX-XXXX-XXXX`: 60 random bits in
+/// Crockford base32, grouped by four.
+pub fn session_ref() -> String {
+    let mut bytes = [0u8; 8];
+    fill(&mut bytes);
+    let bits = u64::from_le_bytes(bytes);
+    let chars: Vec<char> = (0..12)
+        .map(|i| char::from(CROCKFORD[((bits >> (5 * i)) & 31) as usize]))
+        .collect();
+    let groups: Vec<String> = chars.chunks(4).map(|c| c.iter().collect()).collect();
+    format!("{REF_PREFIX}{}", groups.join("-"))
+}
+
+/// 16 random bytes in unpadded base64url: a unique ID (an assertion's `jti`).
+pub fn unique_id() -> String {
     let mut bytes = [0u8; 16];
     fill(&mut bytes);
-    format!("sess-{}", hex(&bytes))
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// 32 random bytes, for a new signing key.
+pub fn key_bytes() -> [u8; 32] {
+    let mut bytes = [0u8; 32];
+    fill(&mut bytes);
+    bytes
 }
 
 /// A random (version 4) UUID in its usual hyphenated form.
@@ -59,10 +106,6 @@ pub fn uuid_v4() -> String {
         .into_uuid()
         .hyphenated()
         .to_string()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -106,12 +149,36 @@ mod tests {
         assert!(matches!(id.as_bytes()[19], b'8' | b'9' | b'a' | b'b'));
     }
 
+    fn is_base64url(s: &str) -> bool {
+        s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    }
+
     #[test]
-    fn tokens_and_session_ids_are_long_hex() {
-        let t = token();
-        assert_eq!(t.len(), 64);
-        assert!(t.bytes().all(|b| b.is_ascii_hexdigit()));
-        assert_ne!(t, token());
-        assert_eq!(session_id().len(), 5 + 32);
+    fn handles_and_api_keys_are_prefixed_32_byte_secrets() {
+        let h = session_handle();
+        let rest = h.strip_prefix("sh_").unwrap();
+        assert_eq!(rest.len(), 43);
+        assert!(is_base64url(rest), "{h}");
+        assert_ne!(h, session_handle());
+        let k = api_key();
+        let rest = k.strip_prefix("tsk_").unwrap();
+        assert!(rest.len() == 43 && is_base64url(rest), "{k}");
+        let id = unique_id();
+        assert!(id.len() == 22 && is_base64url(&id), "{id}");
+    }
+
+    #[test]
+    fn references_are_grouped_crockford_base32() {
+        let r = session_ref();
+        assert_eq!(r.len(), 17, "{r}");
+        let groups: Vec<&str> = r.strip_prefix("TS-").unwrap().split('-').collect();
+        assert_eq!(groups.len(), 3, "{r}");
+        for g in groups {
+            assert_eq!(g.len(), 4);
+            assert!(g.bytes().all(|b| CROCKFORD.contains(&b)), "{r}");
+        }
+        let distinct: std::collections::HashSet<_> = (0..100).map(|_| session_ref()).collect();
+        assert_eq!(distinct.len(), 100);
     }
 }

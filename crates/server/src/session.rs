@@ -5,12 +5,22 @@ use std::fmt;
 use std::time::SystemTime;
 
 /// One verification, from `start` until it is verified or its window ends.
+///
+/// It never holds its secret handle: only the handle's SHA-256 (`key`), so a
+/// copy of the store cannot act on a session.
 #[derive(Clone, Debug)]
 pub struct Session {
-    /// The session's ID (random, unguessable).
-    pub id: String,
+    /// The SHA-256 of the session's secret handle, in hex
+    /// ([`crate::digest::sha256_hex`]): the store's key.
+    pub key: String,
+    /// The public reference (`TS-XXXX-XXXX-XXXX`): what logs, error
+    /// envelopes, the dev outbox and the assertion's `sid` carry.
+    pub reference: String,
     /// The user's email as the directory writes it.
     pub user: String,
+    /// The host the assertion is for (its `aud`): the audience of the API key
+    /// that started the session, or [`crate::DEV_AUDIENCE`].
+    pub audience: String,
     /// When the verification window ends.
     pub expires_at: SystemTime,
     /// Set once an assertion has been handed out: the session is used up.
@@ -84,12 +94,30 @@ impl Answer {
     }
 }
 
+/// Who a new session is for, and for which host.
+#[derive(Clone, Debug)]
+pub struct Owner {
+    /// The user's email as the directory writes it.
+    pub user: String,
+    /// The host's audience.
+    pub audience: String,
+}
+
 impl Session {
-    /// A fresh session for `user` with `attempts` wrong codes allowed.
-    pub fn new(id: String, user: String, expires_at: SystemTime, attempts: u32) -> Self {
+    /// A fresh session stored under `key` (the handle's digest) with
+    /// reference `reference`, for `owner`, with `attempts` wrong codes allowed.
+    pub fn new(
+        key: String,
+        reference: String,
+        owner: Owner,
+        expires_at: SystemTime,
+        attempts: u32,
+    ) -> Self {
         Session {
-            id,
-            user,
+            key,
+            reference,
+            user: owner.user,
+            audience: owner.audience,
             expires_at,
             finished: false,
             attempts_left: attempts,

@@ -13,14 +13,18 @@ use crate::session::Session;
 /// [`Store::claim_totp_step`] from inside such a closure, so implementations
 /// must guard the two with separate locks (or none).
 pub trait Store: Send + Sync {
-    /// Adds a session (replacing one with the same ID).
+    /// Adds a session under its `key` (replacing one with the same key).
     fn insert(&self, session: Session);
 
-    /// A copy of the session with this ID.
-    fn get(&self, id: &str) -> Option<Session>;
+    /// A copy of the session with this key (the digest of its handle).
+    fn get(&self, key: &str) -> Option<Session>;
 
-    /// Runs `change` on the session with this ID; false if there is none.
-    fn update(&self, id: &str, change: &mut dyn FnMut(&mut Session)) -> bool;
+    /// A copy of the session with this public reference (for the dev
+    /// endpoints, which name sessions by reference).
+    fn get_by_ref(&self, reference: &str) -> Option<Session>;
+
+    /// Runs `change` on the session with this key; false if there is none.
+    fn update(&self, key: &str, change: &mut dyn FnMut(&mut Session)) -> bool;
 
     /// Records that `key` (a user's authenticator) used time-step `step`.
     /// Refuses (returns false) a step at or before the last one recorded, so a
@@ -32,12 +36,12 @@ pub trait Store: Send + Sync {
 }
 
 impl dyn Store + '_ {
-    /// Runs `f` on the session with this ID and returns its result, or `None`
-    /// if there is no such session.
-    pub fn modify<R>(&self, id: &str, f: impl FnOnce(&mut Session) -> R) -> Option<R> {
+    /// Runs `f` on the session with this key and returns its result, or
+    /// `None` if there is no such session.
+    pub fn modify<R>(&self, key: &str, f: impl FnOnce(&mut Session) -> R) -> Option<R> {
         let mut f = Some(f);
         let mut out = None;
-        self.update(id, &mut |s| {
+        self.update(key, &mut |s| {
             if let Some(f) = f.take() {
                 out = Some(f(s));
             }
@@ -66,15 +70,22 @@ impl MemoryStore {
 
 impl Store for MemoryStore {
     fn insert(&self, session: Session) {
-        self.sessions().insert(session.id.clone(), session);
+        self.sessions().insert(session.key.clone(), session);
     }
 
-    fn get(&self, id: &str) -> Option<Session> {
-        self.sessions().get(id).cloned()
+    fn get(&self, key: &str) -> Option<Session> {
+        self.sessions().get(key).cloned()
     }
 
-    fn update(&self, id: &str, change: &mut dyn FnMut(&mut Session)) -> bool {
-        match self.sessions().get_mut(id) {
+    fn get_by_ref(&self, reference: &str) -> Option<Session> {
+        self.sessions()
+            .values()
+            .find(|s| s.reference == reference)
+            .cloned()
+    }
+
+    fn update(&self, key: &str, change: &mut dyn FnMut(&mut Session)) -> bool {
+        match self.sessions().get_mut(key) {
             Some(s) => {
                 change(s);
                 true
@@ -105,12 +116,18 @@ impl Store for MemoryStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::Owner;
     use std::time::{Duration, UNIX_EPOCH};
 
-    fn session(id: &str, expires: u64) -> Session {
+    fn session(key: &str, expires: u64) -> Session {
+        let owner = Owner {
+            user: "a@x".into(),
+            audience: "aud".into(),
+        };
         Session::new(
-            id.into(),
-            "a@x".into(),
+            key.into(),
+            format!("TS-{key}"),
+            owner,
             UNIX_EPOCH + Duration::from_secs(expires),
             5,
         )
@@ -127,6 +144,8 @@ mod tests {
         assert_eq!(left, Some(4));
         assert_eq!(store.get("s1").unwrap().attempts_left, 4);
         assert_eq!(store.modify("nope", |_| ()), None);
+        assert_eq!(store.get_by_ref("TS-s1").unwrap().key, "s1");
+        assert!(store.get_by_ref("s1").is_none());
     }
 
     #[test]

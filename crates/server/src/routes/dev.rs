@@ -6,7 +6,9 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
+use twostep_protocol::{CreateSessionRequest, CreatedSession};
 
+use crate::DEV_AUDIENCE;
 use crate::clock::unix_secs;
 use crate::failure::Failure;
 use crate::json_body::JsonBody;
@@ -17,10 +19,11 @@ use crate::verification;
 /// The issuer named in `otpauth://` URIs.
 pub const TOTP_ISSUER: &str = "twostep";
 
-/// `GET /dev/outbox`, `POST /dev/answer`, `GET /dev/totp`, and the demo
-/// page's `GET /demo-config.json`.
+/// `POST /dev/sessions`, `GET /dev/outbox`, `POST /dev/answer`,
+/// `GET /dev/totp`, and the demo page's `GET /demo-config.json`.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/dev/sessions", post(sessions))
         .route("/dev/outbox", get(outbox))
         .route("/dev/answer", post(answer))
         .route("/dev/totp", get(totp))
@@ -33,22 +36,31 @@ async fn demo_config() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "backend": "server" }))
 }
 
+/// A stand-in for a host's server (the demo page, tests): starts a
+/// verification for `user` without an API key, for [`DEV_AUDIENCE`].
+async fn sessions(
+    State(state): State<AppState>,
+    JsonBody(req): JsonBody<CreateSessionRequest>,
+) -> Result<(StatusCode, Json<CreatedSession>), Failure> {
+    super::created(&state, &req.user, DEV_AUDIENCE)
+}
+
 #[derive(Deserialize)]
 struct OutboxQuery {
-    session_id: Option<String>,
+    session_ref: Option<String>,
 }
 
 async fn outbox(
     State(state): State<AppState>,
     Query(q): Query<OutboxQuery>,
 ) -> Json<Vec<OutboxEntry>> {
-    let session = q.session_id.as_deref().filter(|s| !s.is_empty());
+    let session = q.session_ref.as_deref().filter(|s| !s.is_empty());
     Json(state.outbox().list(session))
 }
 
 #[derive(Deserialize)]
 struct AnswerRequest {
-    session_id: String,
+    session_ref: String,
     approve: bool,
     #[serde(default)]
     number: Option<String>,
@@ -58,7 +70,7 @@ async fn answer(
     State(state): State<AppState>,
     JsonBody(req): JsonBody<AnswerRequest>,
 ) -> Result<StatusCode, Failure> {
-    verification::answer(&state, &req.session_id, req.approve, req.number.as_deref())?;
+    verification::answer(&state, &req.session_ref, req.approve, req.number.as_deref())?;
     Ok(StatusCode::NO_CONTENT)
 }
 

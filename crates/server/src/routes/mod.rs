@@ -7,7 +7,6 @@ mod v1;
 
 use std::any::Any;
 
-use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, RETRY_AFTER, X_CONTENT_TYPE_OPTIONS,
@@ -16,14 +15,19 @@ use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
+use axum::{Json, Router};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use twostep_protocol::CreatedSession;
+
+use crate::clock::secs_until;
 use crate::correlation::{self, CORRELATION_HEADER};
 use crate::failure::Failure;
 use crate::state::AppState;
+use crate::verification;
 
 /// The Content-Security-Policy sent with every response: the strict policy
 /// the widget runs under (no inline script or style, no eval, no nonce).
@@ -75,6 +79,25 @@ fn cors(origins: &[HeaderValue]) -> CorsLayer {
         .allow_headers([CONTENT_TYPE, CORRELATION_HEADER])
         .expose_headers([CORRELATION_HEADER, RETRY_AFTER])
         .allow_credentials(true)
+}
+
+/// `201 Created` with the new session's handle and reference, for `user` and
+/// the host with `audience` (`POST /v1/sessions`, `POST /dev/sessions`).
+fn created(
+    state: &AppState,
+    user: &str,
+    audience: &str,
+) -> Result<(StatusCode, Json<CreatedSession>), Failure> {
+    let created = verification::create(state, user, audience)?;
+    let expires_in_secs = secs_until(state.now(), created.session.expires_at);
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedSession {
+            session_handle: created.handle,
+            session_ref: created.session.reference,
+            expires_in_secs,
+        }),
+    ))
 }
 
 async fn not_found() -> Failure {

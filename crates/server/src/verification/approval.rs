@@ -15,20 +15,20 @@ use crate::state::AppState;
 /// poll asks (`remember_device: true`) and the server offers it.
 pub fn poll(state: &AppState, req: PollRequest) -> Result<PollResponse, Failure> {
     let now = state.now();
-    let session = live_session(state, &req.session_id, now)?;
+    let session = live_session(state, &req.session_handle, now)?;
     let user = user_of(state, &session)?;
-    let method = method_of(user, &req.method_id, &session.id)?;
+    let method = method_of(user, &req.method_id, &session.reference)?;
     if !matches!(method.kind, MethodKind::Push | MethodKind::Voice) {
         return Err(Failure::new(
             ErrorCode::MethodUnavailable,
             "This option works with a code; there is nothing to wait for.",
         )
-        .session(&session.id));
+        .session(&session.reference));
     }
     let remember = remember_days(state.config(), req.remember_device);
     let response = state
         .store()
-        .modify(&session.id, |s| {
+        .modify(&session.key, |s| {
             ensure_live(s, now)?;
             let Some(a) = s.approval.as_ref().filter(|a| a.method_id == method.id) else {
                 return Ok(status(PollStatus::Expired));
@@ -48,7 +48,7 @@ pub fn poll(state: &AppState, req: PollRequest) -> Result<PollResponse, Failure>
                 None => status(PollStatus::Pending),
             })
         })
-        .ok_or_else(|| Failure::unknown_session(&session.id))??;
+        .ok_or_else(Failure::unknown_session)??;
     Ok(response)
 }
 
@@ -59,26 +59,29 @@ fn status(status: PollStatus) -> PollResponse {
     }
 }
 
-/// Answers the session's waiting call or notification, as the user's phone
-/// would. With number matching, approving with the wrong number (or none)
-/// counts as a denial.
+/// Answers the waiting call or notification of the session with this public
+/// reference, as the user's phone would. With number matching, approving with
+/// the wrong number (or none) counts as a denial.
 pub fn answer(
     state: &AppState,
-    session_id: &str,
+    session_ref: &str,
     approve: bool,
     number: Option<&str>,
 ) -> Result<Answer, Failure> {
     let now: SystemTime = state.now();
+    let unknown = || Failure::bad_request("There is no verification with that reference.");
+    let session = state.store().get_by_ref(session_ref).ok_or_else(unknown)?;
+    let reference = session.reference.as_str();
     let answer = state
         .store()
-        .modify(session_id, |s| {
+        .modify(&session.key, |s| {
             ensure_live(s, now)?;
             let nothing = || {
                 Failure::new(
                     ErrorCode::MethodUnavailable,
                     "Nothing is waiting for an answer.",
                 )
-                .session(session_id)
+                .session(reference)
             };
             let a = s.approval.as_mut().ok_or_else(nothing)?;
             if a.answer.is_some() {
@@ -87,7 +90,7 @@ pub fn answer(
             if now >= a.expires_at {
                 return Err(
                     Failure::new(ErrorCode::Expired, "This request has expired.")
-                        .session(session_id),
+                        .session(reference),
                 );
             }
             let right_number = a.number.as_deref().is_none_or(|n| Some(n) == number);
@@ -99,8 +102,12 @@ pub fn answer(
             a.answer = Some(answer);
             Ok(answer)
         })
-        .ok_or_else(|| Failure::unknown_session(session_id))??;
-    state.outbox().record_answer(session_id, answer);
-    tracing::info!(answer = answer.as_str(), "approval answered (dev)");
+        .ok_or_else(unknown)??;
+    state.outbox().record_answer(reference, answer);
+    tracing::info!(
+        session_ref = reference,
+        answer = answer.as_str(),
+        "approval answered (dev)"
+    );
     Ok(answer)
 }

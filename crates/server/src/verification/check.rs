@@ -22,15 +22,15 @@ use crate::totp::Authenticator;
 /// session out at the limit).
 pub fn verify(state: &AppState, req: VerifyRequest) -> Result<VerifyResponse, Failure> {
     let now = state.now();
-    let session = live_session(state, &req.session_id, now)?;
+    let session = live_session(state, &req.session_handle, now)?;
     let user = user_of(state, &session)?;
-    let method = method_of(user, &req.method_id, &session.id)?;
+    let method = method_of(user, &req.method_id, &session.reference)?;
     let config = state.config();
     let store = state.store();
     let totp_key = format!("{}#{}", user.email.to_lowercase(), method.id);
     let remember = remember_days(config, req.remember_device);
     let outcome = store
-        .modify(&session.id, |s| {
+        .modify(&session.key, |s| {
             ensure_live(s, now)?;
             check_lockout(s, config, now)?;
             let right = match (&method.contact, method.kind) {
@@ -43,7 +43,7 @@ pub fn verify(state: &AppState, req: VerifyRequest) -> Result<VerifyResponse, Fa
                         ErrorCode::MethodUnavailable,
                         "This option is approved on a device, not with a code.",
                     )
-                    .session(&s.id));
+                    .session(&s.reference));
                 }
             };
             if !right {
@@ -52,7 +52,7 @@ pub fn verify(state: &AppState, req: VerifyRequest) -> Result<VerifyResponse, Fa
             s.code = None;
             Ok(finish(s, remember, now))
         })
-        .ok_or_else(|| Failure::unknown_session(&session.id))?;
+        .ok_or_else(Failure::unknown_session)?;
     match &outcome {
         Ok(_) => log_finished("code accepted", &method.id, remember),
         Err(f) => tracing::info!(method_id = %method.id, code = f.code.as_str(), "code refused"),
@@ -68,7 +68,7 @@ fn check_lockout(s: &mut Session, config: &Config, now: SystemTime) -> Result<()
             ErrorCode::TooManyAttempts,
             "Too many wrong codes. Wait, then ask for a new code.",
         )
-        .session(&s.id)
+        .session(&s.reference)
         .retry_after(secs_until(now, until))
         .attempts_left(0)),
         Some(_) => {
@@ -95,7 +95,7 @@ fn text_matches(
                     ErrorCode::Expired,
                     "This code has expired. Ask for a new one.",
                 )
-                .session(&s.id));
+                .session(&s.reference));
             }
             Ok(bool::from(c.code.as_bytes().ct_eq(code.as_bytes())))
         }
@@ -121,7 +121,7 @@ fn wrong_attempt(s: &mut Session, config: &Config, now: SystemTime) -> Failure {
     s.attempts_left = s.attempts_left.saturating_sub(1);
     if s.attempts_left > 0 {
         return Failure::new(ErrorCode::InvalidCode, "That code is not right.")
-            .session(&s.id)
+            .session(&s.reference)
             .attempts_left(s.attempts_left);
     }
     s.locked_until = Some(now + config.lockout);
@@ -130,7 +130,7 @@ fn wrong_attempt(s: &mut Session, config: &Config, now: SystemTime) -> Failure {
         ErrorCode::TooManyAttempts,
         "Too many wrong codes. Wait, then ask for a new code.",
     )
-    .session(&s.id)
+    .session(&s.reference)
     .retry_after(secs(config.lockout).max(1))
     .attempts_left(0)
 }

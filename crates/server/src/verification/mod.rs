@@ -9,13 +9,14 @@ mod start;
 pub use approval::{answer, poll};
 pub use check::verify;
 pub use send::send;
-pub use start::start;
+pub use start::{create, start};
 
 use std::time::{Duration, SystemTime};
 
 use twostep_protocol::ErrorCode;
 
 use crate::config::Config;
+use crate::digest::sha256_hex;
 use crate::directory::{MethodRecord, User};
 use crate::failure::Failure;
 use crate::random;
@@ -25,16 +26,17 @@ use crate::state::AppState;
 /// Digits in a texted code.
 pub const CODE_LENGTH: u8 = 6;
 
-/// The session, if it exists and is still live at `now`.
-fn live_session(state: &AppState, id: &str, now: SystemTime) -> Result<Session, Failure> {
+/// The session whose secret handle is `handle`, if it exists and is still
+/// live at `now`. The store is looked up by the handle's digest.
+fn live_session(state: &AppState, handle: &str, now: SystemTime) -> Result<Session, Failure> {
     let session = state
         .store()
-        .get(id)
-        .ok_or_else(|| Failure::unknown_session(id))?;
+        .get(&sha256_hex(handle))
+        .ok_or_else(Failure::unknown_session)?;
     if session.is_live(now) {
         Ok(session)
     } else {
-        Err(Failure::session_expired(id))
+        Err(Failure::session_expired(&session.reference))
     }
 }
 
@@ -44,25 +46,25 @@ fn ensure_live(session: &Session, now: SystemTime) -> Result<(), Failure> {
     if session.is_live(now) {
         Ok(())
     } else {
-        Err(Failure::session_expired(&session.id))
+        Err(Failure::session_expired(&session.reference))
     }
 }
 
 /// The session's user.
 fn user_of<'a>(state: &'a AppState, session: &Session) -> Result<&'a User, Failure> {
     state.config().directory.user(&session.user).ok_or_else(|| {
-        Failure::internal("This user is no longer known to the server.").session(&session.id)
+        Failure::internal("This user is no longer known to the server.").session(&session.reference)
     })
 }
 
 /// The user's method with this ID (`method_unavailable` when there is none).
-fn method_of<'a>(user: &'a User, id: &str, session_id: &str) -> Result<&'a MethodRecord, Failure> {
+fn method_of<'a>(user: &'a User, id: &str, reference: &str) -> Result<&'a MethodRecord, Failure> {
     user.method(id).ok_or_else(|| {
         Failure::new(
             ErrorCode::MethodUnavailable,
             "This verification option is not available for this account.",
         )
-        .session(session_id)
+        .session(reference)
     })
 }
 
@@ -79,7 +81,10 @@ fn remember_days(config: &Config, asked: bool) -> Option<u32> {
 /// the claim after the dot; a real backend would sign it or set a cookie).
 fn finish(s: &mut Session, remember: Option<u32>, now: SystemTime) -> String {
     s.finished = true;
-    let token = random::token();
+    let token: String = random::key_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     match remember {
         Some(days) => {
             s.device_remembered_until = Some(now + Duration::from_secs(u64::from(days) * 86_400));

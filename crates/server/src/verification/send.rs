@@ -19,9 +19,9 @@ use crate::state::AppState;
 /// Uses the requested method of the session's user.
 pub fn send(state: &AppState, req: SendRequest) -> Result<SendResponse, Failure> {
     let now = state.now();
-    let session = live_session(state, &req.session_id, now)?;
+    let session = live_session(state, &req.session_handle, now)?;
     let user = user_of(state, &session)?;
-    let method = method_of(user, &req.method_id, &session.id)?;
+    let method = method_of(user, &req.method_id, &session.reference)?;
     let delivery = match (&method.contact, method.kind) {
         (Contact::Phone(number), MethodKind::Voice) => {
             approval(state, &session, user, method, Some(number), now)?
@@ -62,7 +62,7 @@ fn text(
     let mid = method.id.as_str();
     let plan = state
         .store()
-        .modify(&session.id, |s| {
+        .modify(&session.key, |s| {
             ensure_live(s, now)?;
             if let Some(&last) = s.last_text.get(mid) {
                 let open_at = last + config.resend_cooldown;
@@ -81,7 +81,7 @@ fn text(
                         ErrorCode::RateLimited,
                         "A code was sent moments ago. Wait a little before asking for another.",
                     )
-                    .session(&s.id)
+                    .session(&s.reference)
                     .retry_after(wait));
                 }
             }
@@ -94,13 +94,13 @@ fn text(
             s.last_text.insert(mid.to_string(), now);
             Ok(Plan::Fresh(code))
         })
-        .ok_or_else(|| Failure::unknown_session(&session.id))??;
+        .ok_or_else(Failure::unknown_session)??;
     let masked = method.masked_target().unwrap_or_default();
     let resend_after_secs = match plan {
         Plan::AlreadySent { resend_after_secs } => resend_after_secs,
         Plan::Fresh(code) => {
             let sent = state.delivery().send_text(&Text {
-                session_id: &session.id,
+                session_ref: &session.reference,
                 method_id: mid,
                 to: number,
                 masked_to: &masked,
@@ -108,7 +108,7 @@ fn text(
             });
             if let Err(e) = sent {
                 tracing::error!(method_id = mid, error = %e, "the text could not be sent");
-                state.store().modify(&session.id, |s| {
+                state.store().modify(&session.key, |s| {
                     if s.code.as_ref().is_some_and(|c| c.code == code) {
                         s.code = None;
                     }
@@ -117,7 +117,7 @@ fn text(
                 return Err(Failure::internal(
                     "The text could not be sent. Try again, or choose another option.",
                 )
-                .session(&session.id));
+                .session(&session.reference));
             }
             tracing::info!(method_id = mid, to = %masked, resend, "code texted");
             secs(config.resend_cooldown)
@@ -146,7 +146,7 @@ fn approval(
     let mid = method.id.as_str();
     state
         .store()
-        .modify(&session.id, |s| {
+        .modify(&session.key, |s| {
             ensure_live(s, now)?;
             s.approval = Some(Approval {
                 method_id: mid.to_string(),
@@ -156,17 +156,17 @@ fn approval(
             });
             Ok(())
         })
-        .ok_or_else(|| Failure::unknown_session(&session.id))??;
+        .ok_or_else(Failure::unknown_session)??;
     let masked = method.masked_target();
     let sent = match phone {
         Some(to) => state.delivery().place_call(&Call {
-            session_id: &session.id,
+            session_ref: &session.reference,
             method_id: mid,
             to,
             masked_to: masked.as_deref().unwrap_or_default(),
         }),
         None => state.delivery().push(&Push {
-            session_id: &session.id,
+            session_ref: &session.reference,
             method_id: mid,
             user: &user.email,
             number_to_match: number.as_deref(),
@@ -174,7 +174,7 @@ fn approval(
     };
     if let Err(e) = sent {
         tracing::error!(method_id = mid, error = %e, "the approval request could not be sent");
-        state.store().modify(&session.id, |s| {
+        state.store().modify(&session.key, |s| {
             if s.approval.as_ref().is_some_and(|a| a.method_id == mid) {
                 s.approval = None;
             }
@@ -182,7 +182,7 @@ fn approval(
         return Err(Failure::internal(
             "The request could not be sent. Try again, or choose another option.",
         )
-        .session(&session.id));
+        .session(&session.reference));
     }
     tracing::info!(
         method_id = mid,

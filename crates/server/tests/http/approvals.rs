@@ -26,7 +26,8 @@ fn number_of(sent: &SendResponse) -> Option<String> {
 async fn a_push_with_the_right_number_is_approved() {
     let s = dev().await;
     let c = s.start(ALEX).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     let sent: SendResponse = s.send(sid, "push", false).await.ok();
     let number = number_of(&sent).expect("alex has number matching");
     assert!(number.len() == 2 && number.bytes().all(|b| b.is_ascii_digit()));
@@ -38,7 +39,7 @@ async fn a_push_with_the_right_number_is_approved() {
             ..
         }
     ));
-    let outbox = s.outbox(sid).await;
+    let outbox = s.outbox(sref).await;
     assert_eq!(outbox[0]["kind"], "push");
     assert_eq!(outbox[0]["to"], Value::Null);
     assert_eq!(outbox[0]["number"], number.as_str());
@@ -47,9 +48,9 @@ async fn a_push_with_the_right_number_is_approved() {
     let p = status(&s, sid, "push").await;
     assert_eq!((p.status, p.assertion), (PollStatus::Pending, None));
 
-    let r = s.answer(sid, true, Some(&number)).await;
+    let r = s.answer(sref, true, Some(&number)).await;
     assert_eq!(r.status, 204, "{}", r.body);
-    assert_eq!(s.outbox(sid).await[0]["answer"], "approved");
+    assert_eq!(s.outbox(sref).await[0]["answer"], "approved");
     let p = status(&s, sid, "push").await;
     assert_eq!(p.status, PollStatus::Approved);
     assert_eq!(p.assertion.unwrap().len(), 64);
@@ -63,16 +64,17 @@ async fn a_wrong_or_missing_number_is_a_denial() {
     let s = dev().await;
     for given in [Some("wrong"), None] {
         let c = s.start(ALEX).await;
-        let sid = c.session_id.as_str();
+        let sid = c.session_handle.as_str();
+        let sref = c.session_ref.as_str();
         let sent: SendResponse = s.send(sid, "push", false).await.ok();
         let number = number_of(&sent).unwrap();
         let wrong = if number == "42" { "43" } else { "42" };
         let given = given.map(|_| wrong);
-        assert_eq!(s.answer(sid, true, given).await.status, 204);
+        assert_eq!(s.answer(sref, true, given).await.status, 204);
         assert_eq!(status(&s, sid, "push").await.status, PollStatus::Denied);
-        assert_eq!(s.outbox(sid).await[0]["answer"], "denied");
+        assert_eq!(s.outbox(sref).await[0]["answer"], "denied");
         // The answer stands; a second one is refused.
-        s.answer(sid, true, Some(&number))
+        s.answer(sref, true, Some(&number))
             .await
             .error(409, "method_unavailable");
         assert_eq!(status(&s, sid, "push").await.status, PollStatus::Denied);
@@ -83,17 +85,18 @@ async fn a_wrong_or_missing_number_is_a_denial() {
 async fn without_number_matching_a_push_is_approved_or_denied_as_answered() {
     let s = dev().await;
     let c = s.start(KIM).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     let sent: SendResponse = s.send(sid, "push", false).await.ok();
     assert_eq!(number_of(&sent), None);
-    assert!(s.outbox(sid).await[0].get("number").is_none());
-    assert_eq!(s.answer(sid, false, None).await.status, 204);
+    assert!(s.outbox(sref).await[0].get("number").is_none());
+    assert_eq!(s.answer(sref, false, None).await.status, 204);
     assert_eq!(status(&s, sid, "push").await.status, PollStatus::Denied);
 
     // Another push replaces the denied one.
     s.send(sid, "push", false).await.ok::<SendResponse>();
     assert_eq!(status(&s, sid, "push").await.status, PollStatus::Pending);
-    assert_eq!(s.answer(sid, true, None).await.status, 204);
+    assert_eq!(s.answer(sref, true, None).await.status, 204);
     assert_eq!(status(&s, sid, "push").await.status, PollStatus::Approved);
 }
 
@@ -101,7 +104,8 @@ async fn without_number_matching_a_push_is_approved_or_denied_as_answered() {
 async fn a_call_is_approved_on_the_phone() {
     let s = dev().await;
     let c = s.start(ALEX).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     let sent: SendResponse = s.send(sid, "voice-1", false).await.ok();
     assert_eq!(
         sent.delivery,
@@ -111,11 +115,11 @@ async fn a_call_is_approved_on_the_phone() {
             number_to_match: None,
         }
     );
-    let outbox = s.outbox(sid).await;
+    let outbox = s.outbox(sref).await;
     assert_eq!(outbox[0]["kind"], "call");
     assert_eq!(outbox[0]["to"], "••••••12");
     assert_eq!(status(&s, sid, "voice-1").await.status, PollStatus::Pending);
-    assert_eq!(s.answer(sid, true, None).await.status, 204);
+    assert_eq!(s.answer(sref, true, None).await.status, 204);
     let p = status(&s, sid, "voice-1").await;
     assert_eq!(p.status, PollStatus::Approved);
     assert!(p.assertion.is_some());
@@ -125,13 +129,14 @@ async fn a_call_is_approved_on_the_phone() {
 async fn an_unanswered_approval_expires() {
     let s = dev().await;
     let c = s.start(KIM).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     s.send(sid, "push", false).await.ok::<SendResponse>();
     s.advance(59);
     assert_eq!(status(&s, sid, "push").await.status, PollStatus::Pending);
     s.advance(1);
     assert_eq!(status(&s, sid, "push").await.status, PollStatus::Expired);
-    s.answer(sid, true, None).await.error(410, "expired");
+    s.answer(sref, true, None).await.error(410, "expired");
     // A new push starts over.
     s.send(sid, "push", false).await.ok::<SendResponse>();
     assert_eq!(status(&s, sid, "push").await.status, PollStatus::Pending);
@@ -141,15 +146,16 @@ async fn an_unanswered_approval_expires() {
 async fn a_new_send_replaces_the_waiting_approval() {
     let s = dev().await;
     let c = s.start(ALEX).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     let first = number_of(&s.send(sid, "push", false).await.ok()).unwrap();
     let second = number_of(&s.send(sid, "push", false).await.ok()).unwrap();
-    assert_eq!(s.outbox(sid).await.len(), 2);
+    assert_eq!(s.outbox(sref).await.len(), 2);
     if first != second {
         // The first number no longer counts.
-        assert_eq!(s.answer(sid, true, Some(&first)).await.status, 204);
+        assert_eq!(s.answer(sref, true, Some(&first)).await.status, 204);
         assert_eq!(status(&s, sid, "push").await.status, PollStatus::Denied);
-        let outbox = s.outbox(sid).await;
+        let outbox = s.outbox(sref).await;
         assert_eq!(outbox[0]["answer"], Value::Null);
         assert_eq!(outbox[1]["answer"], "denied");
     }
@@ -165,14 +171,18 @@ async fn polling_a_method_never_sent_reports_expired() {
     let s = dev().await;
     let c = s.start(ALEX).await;
     assert_eq!(
-        status(&s, &c.session_id, "push").await.status,
+        status(&s, &c.session_handle, "push").await.status,
         PollStatus::Expired
     );
     // And there is nothing to answer.
-    s.answer(&c.session_id, true, None)
+    s.answer(&c.session_ref, true, None)
         .await
         .error(409, "method_unavailable");
-    s.answer("sess-nope", true, None)
+    // The handle names no session there: the dev endpoints take references.
+    s.answer(&c.session_handle, true, None)
+        .await
+        .error(400, "bad_request");
+    s.answer("TS-0000-0000-0000", true, None)
         .await
         .error(400, "bad_request");
 }

@@ -107,14 +107,15 @@ async fn a_remembered_device_is_logged_without_the_assertion() {
     let user = "alex@contoso.example";
     let challenge = post("/v1/start", serde_json::json!({ "user_hint": user })).await;
     assert_eq!(challenge["remember_device_days"], 14);
-    let sid = challenge["session_id"].as_str().unwrap().to_string();
+    let sid = challenge["session_handle"].as_str().unwrap().to_string();
+    let sref = challenge["session_ref"].as_str().unwrap().to_string();
     post(
         "/v1/send",
-        serde_json::json!({ "session_id": sid, "method_id": "sms-1" }),
+        serde_json::json!({ "session_handle": sid, "method_id": "sms-1" }),
     )
     .await;
     let outbox: serde_json::Value = http
-        .get(format!("{base}/dev/outbox?session_id={sid}"))
+        .get(format!("{base}/dev/outbox?session_ref={sref}"))
         .send()
         .await
         .unwrap()
@@ -125,7 +126,7 @@ async fn a_remembered_device_is_logged_without_the_assertion() {
     let ok = post(
         "/v1/verify",
         serde_json::json!({
-            "session_id": sid, "method_id": "sms-1", "code": code, "remember_device": true
+            "session_handle": sid, "method_id": "sms-1", "code": code, "remember_device": true
         }),
     )
     .await;

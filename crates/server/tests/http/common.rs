@@ -98,48 +98,48 @@ impl Server {
         self.request(reqwest::Method::GET, path, |r| r).await
     }
 
-    /// Starts a verification for `user`.
+    /// Starts a verification for `user` from a hint (`--dev`).
     pub async fn start(&self, user: &str) -> Challenge {
         self.post("/v1/start", json!({ "user_hint": user }))
             .await
             .ok()
     }
 
-    /// Sends with a method.
-    pub async fn send(&self, session: &str, method: &str, resend: bool) -> Reply {
+    /// Sends with a method, for the session with this handle.
+    pub async fn send(&self, handle: &str, method: &str, resend: bool) -> Reply {
         self.post(
             "/v1/send",
-            json!({ "session_id": session, "method_id": method, "resend": resend }),
+            json!({ "session_handle": handle, "method_id": method, "resend": resend }),
         )
         .await
     }
 
-    /// Submits a code.
-    pub async fn verify(&self, session: &str, method: &str, code: &str) -> Reply {
+    /// Submits a code, for the session with this handle.
+    pub async fn verify(&self, handle: &str, method: &str, code: &str) -> Reply {
         self.post(
             "/v1/verify",
-            json!({ "session_id": session, "method_id": method, "code": code }),
+            json!({ "session_handle": handle, "method_id": method, "code": code }),
         )
         .await
     }
 
-    /// Polls an approval.
-    pub async fn poll(&self, session: &str, method: &str) -> Reply {
+    /// Polls an approval, for the session with this handle.
+    pub async fn poll(&self, handle: &str, method: &str) -> Reply {
         self.post(
             "/v1/poll",
-            json!({ "session_id": session, "method_id": method }),
+            json!({ "session_handle": handle, "method_id": method }),
         )
         .await
     }
 
-    /// The session's deliveries in the dev outbox.
-    pub async fn outbox(&self, session: &str) -> Vec<Value> {
-        self.get(&format!("/dev/outbox?session_id={session}"))
+    /// The deliveries in the dev outbox of the session with this reference.
+    pub async fn outbox(&self, session_ref: &str) -> Vec<Value> {
+        self.get(&format!("/dev/outbox?session_ref={session_ref}"))
             .await
             .ok()
     }
 
-    /// The code of the session's latest text.
+    /// The code of the latest text of the session with this reference.
     pub async fn last_code(&self, session: &str) -> String {
         let texts = self.outbox(session).await;
         let last = texts
@@ -150,11 +150,12 @@ impl Server {
         last["code"].as_str().unwrap().to_string()
     }
 
-    /// Answers the session's call or notification, as the phone would.
-    pub async fn answer(&self, session: &str, approve: bool, number: Option<&str>) -> Reply {
+    /// Answers the call or notification of the session with this reference,
+    /// as the phone would.
+    pub async fn answer(&self, session_ref: &str, approve: bool, number: Option<&str>) -> Reply {
         self.post(
             "/dev/answer",
-            json!({ "session_id": session, "approve": approve, "number": number }),
+            json!({ "session_ref": session_ref, "approve": approve, "number": number }),
         )
         .await
     }

@@ -15,16 +15,14 @@ async fn dev_endpoints_are_absent_without_dev() {
         .error(404, "bad_request");
     s.post(
         "/dev/answer",
-        json!({ "session_id": "x", "approve": true, "number": null }),
+        json!({ "session_ref": "x", "approve": true, "number": null }),
     )
     .await
     .error(404, "bad_request");
     s.get("/demo-config.json").await.error(404, "bad_request");
-    // The contract itself still works, delivering through the log only.
-    let c = s.start("alex@contoso.example").await;
-    s.send(&c.session_id, "sms-1", false)
+    s.post("/dev/sessions", json!({ "user": "alex@contoso.example" }))
         .await
-        .ok::<SendResponse>();
+        .error(404, "bad_request");
 }
 
 #[tokio::test]
@@ -32,11 +30,11 @@ async fn the_outbox_lists_oldest_first_and_filters_by_session() {
     let s = dev().await;
     let a = s.start("alex@contoso.example").await;
     let k = s.start("kim@contoso.example").await;
-    s.send(&a.session_id, "sms-1", false)
+    s.send(&a.session_handle, "sms-1", false)
         .await
         .ok::<SendResponse>();
     s.advance(1);
-    s.send(&k.session_id, "push", false)
+    s.send(&k.session_handle, "push", false)
         .await
         .ok::<SendResponse>();
     let all: Vec<Value> = s.get("/dev/outbox").await.ok();
@@ -45,11 +43,12 @@ async fn the_outbox_lists_oldest_first_and_filters_by_session() {
     assert_eq!(all[1]["id"], 2);
     assert_eq!(all[0]["at"], crate::common::T0_TEXT);
     assert_eq!(all[1]["at"], "2026-11-28T19:42:06Z");
-    assert_eq!(all[0]["session_id"], a.session_id.as_str());
-    let kims = s.outbox(&k.session_id).await;
+    assert_eq!(all[0]["session_ref"], a.session_ref.as_str());
+    assert!(!all[0].to_string().contains(&a.session_handle));
+    let kims = s.outbox(&k.session_ref).await;
     assert_eq!(kims.len(), 1);
     assert_eq!(kims[0]["kind"], "push");
-    assert!(s.outbox("sess-nobody").await.is_empty());
+    assert!(s.outbox("TS-0000-0000-0000").await.is_empty());
 }
 
 #[tokio::test]

@@ -35,13 +35,15 @@ async fn the_correlation_id_is_echoed_on_success_and_in_errors() {
     let err = s
         .request(reqwest::Method::POST, "/v1/send", |r| {
             r.header("X-Correlation-ID", ID)
-                .json(&json!({ "session_id": "sess-unknown", "method_id": "sms-1" }))
+                .json(&json!({ "session_handle": "sh_unknown", "method_id": "sms-1" }))
         })
         .await;
     let e = err.error(400, "bad_request");
     assert_eq!(e.correlation_id.as_deref(), Some(ID));
     assert_eq!(err.header("x-correlation-id"), Some(ID));
-    assert_eq!(e.session_id.as_deref(), Some("sess-unknown"));
+    // An unknown handle is never echoed, nor any reference.
+    assert_eq!(e.session_ref, None);
+    assert!(!err.body.contains("sh_unknown"), "{}", err.body);
     assert_eq!(e.timestamp.as_deref(), Some(T0_TEXT));
 }
 
@@ -97,16 +99,16 @@ async fn malformed_or_misshapen_bodies_are_bad_request_envelopes() {
     };
     let e = raw("{not json", true).await.error(400, "bad_request");
     assert!(e.message.contains("not valid JSON"), "{}", e.message);
-    let e = raw(r#"{"session_id": 5}"#, true)
+    let e = raw(r#"{"session_handle": 5}"#, true)
         .await
         .error(400, "bad_request");
-    assert!(e.message.contains("session_id"), "{}", e.message);
-    raw(r#"{"session_id": "s"}"#, true)
+    assert!(e.message.contains("session_handle"), "{}", e.message);
+    raw(r#"{"session_handle": "s"}"#, true)
         .await
         .error(400, "bad_request");
     raw("[]", true).await.error(400, "bad_request");
     raw("", true).await.error(400, "bad_request");
-    let e = raw(r#"{"session_id":"s","method_id":"m"}"#, false)
+    let e = raw(r#"{"session_handle":"s","method_id":"m"}"#, false)
         .await
         .error(400, "bad_request");
     assert!(e.message.contains("Content-Type"), "{}", e.message);
@@ -140,22 +142,23 @@ async fn unknown_routes_and_methods_are_envelopes() {
 async fn unknown_sessions_and_methods_are_refused() {
     let s = dev().await;
     for path in ["/v1/send", "/v1/verify", "/v1/poll"] {
-        let body = json!({ "session_id": "sess-nope", "method_id": "sms-1", "code": "123456" });
+        let body = json!({ "session_handle": "sh_nope", "method_id": "sms-1", "code": "123456" });
         s.post(path, body).await.error(400, "bad_request");
     }
     let c = s.start("alex@contoso.example").await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     let e = s
         .send(sid, "carrier-pigeon", false)
         .await
         .error(409, "method_unavailable");
-    assert_eq!(e.session_id.as_deref(), Some(sid));
+    assert_eq!(e.session_ref.as_deref(), Some(sref));
     s.verify(sid, "carrier-pigeon", "123456")
         .await
         .error(409, "method_unavailable");
     // A method of another user is unknown here too.
     let sam = s.start("sam@contoso.example").await;
-    s.send(&sam.session_id, "push", false)
+    s.send(&sam.session_handle, "push", false)
         .await
         .error(409, "method_unavailable");
     // Approvals take no code, codes are not polled.
@@ -185,11 +188,12 @@ impl Delivery for Down {
 async fn a_failed_delivery_is_internal_and_can_be_retried_at_once() {
     let s = server_with(dev_config(), Some(Arc::new(Down))).await;
     let c = s.start("alex@contoso.example").await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     for method in ["sms-1", "voice-1", "push"] {
         let e = s.send(sid, method, false).await.error(500, "internal");
         assert_eq!(e.code, ErrorCode::Internal);
-        assert_eq!(e.session_id.as_deref(), Some(sid));
+        assert_eq!(e.session_ref.as_deref(), Some(sref));
         assert!(!e.message.contains("provider down"));
     }
     // No cool-down was started by the text that never left.

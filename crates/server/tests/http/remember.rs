@@ -13,7 +13,7 @@ const KIM: &str = "kim@contoso.example";
 async fn verify(s: &Server, sid: &str, code: &str, remember: bool) -> Reply {
     s.post(
         "/v1/verify",
-        json!({ "session_id": sid, "method_id": "sms-1", "code": code, "remember_device": remember }),
+        json!({ "session_handle": sid, "method_id": "sms-1", "code": code, "remember_device": remember }),
     )
     .await
 }
@@ -21,7 +21,7 @@ async fn verify(s: &Server, sid: &str, code: &str, remember: bool) -> Reply {
 async fn poll(s: &Server, sid: &str, remember: bool) -> PollResponse {
     s.post(
         "/v1/poll",
-        json!({ "session_id": sid, "method_id": "push", "remember_device": remember }),
+        json!({ "session_handle": sid, "method_id": "push", "remember_device": remember }),
     )
     .await
     .ok()
@@ -41,10 +41,12 @@ fn remembers(assertion: &str, days: u32) -> bool {
 
 /// Starts for Alex and texts a code to sms-1; the session and the code.
 async fn texted(s: &Server) -> (String, String) {
-    let sid = s.start(ALEX).await.session_id;
-    s.send(&sid, "sms-1", false).await.ok::<SendResponse>();
-    let code = s.last_code(&sid).await;
-    (sid, code)
+    let c = s.start(ALEX).await;
+    s.send(&c.session_handle, "sms-1", false)
+        .await
+        .ok::<SendResponse>();
+    let code = s.last_code(&c.session_ref).await;
+    (c.session_handle, code)
 }
 
 #[tokio::test]
@@ -103,12 +105,13 @@ async fn remember_device_never_gets_a_wrong_code_through() {
 #[tokio::test]
 async fn an_approval_is_remembered_by_the_poll_that_finds_it_approved() {
     let s = dev().await;
-    let sid = s.start(KIM).await.session_id;
-    s.send(&sid, "push", false).await.ok::<SendResponse>();
-    let p = poll(&s, &sid, true).await;
+    let c = s.start(KIM).await;
+    let sid = c.session_handle.as_str();
+    s.send(sid, "push", false).await.ok::<SendResponse>();
+    let p = poll(&s, sid, true).await;
     assert_eq!((p.status, p.assertion), (PollStatus::Pending, None));
-    assert_eq!(s.answer(&sid, true, None).await.status, 204);
-    let p = poll(&s, &sid, true).await;
+    assert_eq!(s.answer(&c.session_ref, true, None).await.status, 204);
+    let p = poll(&s, sid, true).await;
     assert_eq!(p.status, PollStatus::Approved);
     let assertion = p.assertion.unwrap();
     assert!(remembers(&assertion, 30), "{assertion}");
@@ -117,12 +120,13 @@ async fn an_approval_is_remembered_by_the_poll_that_finds_it_approved() {
 #[tokio::test]
 async fn an_approval_polled_without_the_flag_is_not_remembered() {
     let s = dev().await;
-    let sid = s.start(KIM).await.session_id;
-    s.send(&sid, "push", false).await.ok::<SendResponse>();
+    let c = s.start(KIM).await;
+    let sid = c.session_handle.as_str();
+    s.send(sid, "push", false).await.ok::<SendResponse>();
     // Ticked, then unticked before the approval came.
-    assert_eq!(poll(&s, &sid, true).await.status, PollStatus::Pending);
-    s.answer(&sid, true, None).await;
-    let p = poll(&s, &sid, false).await;
+    assert_eq!(poll(&s, sid, true).await.status, PollStatus::Pending);
+    s.answer(&c.session_ref, true, None).await;
+    let p = poll(&s, sid, false).await;
     assert_eq!(p.status, PollStatus::Approved);
     assert!(is_plain(p.assertion.as_deref().unwrap()));
 }

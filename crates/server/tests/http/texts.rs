@@ -17,7 +17,8 @@ fn other_than(code: &str) -> String {
 async fn a_texted_code_verifies_once() {
     let s = dev().await;
     let c = s.start(ALEX).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     let sent: SendResponse = s.send(sid, "sms-1", false).await.ok();
     assert_eq!(sent.method_id, "sms-1");
     assert_eq!(
@@ -29,12 +30,13 @@ async fn a_texted_code_verifies_once() {
             suggest_other_after_secs: Some(30),
         }
     );
-    let outbox = s.outbox(sid).await;
+    let outbox = s.outbox(sref).await;
     assert_eq!(outbox.len(), 1);
     let d = &outbox[0];
     assert_eq!(d["kind"], "text");
     assert_eq!(d["method_id"], "sms-1");
-    assert_eq!(d["session_id"], sid);
+    assert_eq!(d["session_ref"], sref);
+    assert!(!d.to_string().contains(sid));
     assert_eq!(d["to"], "••••••12");
     assert_eq!(d["answer"], Value::Null);
     let code = d["code"].as_str().unwrap();
@@ -57,9 +59,10 @@ async fn a_texted_code_verifies_once() {
 async fn a_code_works_only_for_the_method_it_went_by() {
     let s = dev().await;
     let c = s.start(ALEX).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     s.send(sid, "sms-1", false).await.ok::<SendResponse>();
-    let first = s.last_code(sid).await;
+    let first = s.last_code(sref).await;
     let e = s
         .verify(sid, "sms-2", &first)
         .await
@@ -69,7 +72,7 @@ async fn a_code_works_only_for_the_method_it_went_by() {
     // Switching to the alternate phone: only its (newest) code works.
     let alt: SendResponse = s.send(sid, "sms-2", false).await.ok();
     assert!(matches!(alt.delivery, Delivery::Code { target: Some(ref t), .. } if t == "••••••78"));
-    let second = s.last_code(sid).await;
+    let second = s.last_code(sref).await;
     if first != second {
         s.verify(sid, "sms-1", &first)
             .await
@@ -82,13 +85,14 @@ async fn a_code_works_only_for_the_method_it_went_by() {
 async fn a_resend_invalidates_every_older_code() {
     let s = dev().await;
     let c = s.start(ALEX).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     s.send(sid, "sms-1", false).await.ok::<SendResponse>();
-    let old = s.last_code(sid).await;
+    let old = s.last_code(sref).await;
     s.advance(30);
     s.send(sid, "sms-1", true).await.ok::<SendResponse>();
-    let new = s.last_code(sid).await;
-    assert_eq!(s.outbox(sid).await.len(), 2);
+    let new = s.last_code(sref).await;
+    assert_eq!(s.outbox(sref).await.len(), 2);
     if old != new {
         let e = s
             .verify(sid, "sms-1", &old)
@@ -103,14 +107,15 @@ async fn a_resend_invalidates_every_older_code() {
 async fn the_resend_cool_down_is_enforced_with_retry_after() {
     let s = dev().await;
     let c = s.start(ALEX).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     s.send(sid, "sms-1", false).await.ok::<SendResponse>();
 
     let r = s.send(sid, "sms-1", true).await;
     let e = r.error(429, "rate_limited");
     assert_eq!(e.retry_after_secs, Some(30));
     assert_eq!(r.header("retry-after"), Some("30"));
-    assert_eq!(e.session_id.as_deref(), Some(sid));
+    assert_eq!(e.session_ref.as_deref(), Some(sref));
 
     s.advance(10);
     let e = s.send(sid, "sms-1", true).await.error(429, "rate_limited");
@@ -126,14 +131,14 @@ async fn the_resend_cool_down_is_enforced_with_retry_after() {
             ..
         }
     ));
-    assert_eq!(s.outbox(sid).await.len(), 1);
+    assert_eq!(s.outbox(sref).await.len(), 1);
 
     // The cool-down is per method.
     s.send(sid, "sms-2", false).await.ok::<SendResponse>();
 
     s.advance(20);
     s.send(sid, "sms-1", true).await.ok::<SendResponse>();
-    assert_eq!(s.outbox(sid).await.len(), 3);
+    assert_eq!(s.outbox(sref).await.len(), 3);
 }
 
 #[tokio::test]
@@ -142,19 +147,20 @@ async fn a_code_expires_after_its_ttl() {
     config.code_ttl = std::time::Duration::from_secs(5);
     let s = crate::common::server(config).await;
     let c = s.start(ALEX).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     s.send(sid, "sms-1", false).await.ok::<SendResponse>();
-    let code = s.last_code(sid).await;
+    let code = s.last_code(sref).await;
     s.advance(5);
     let e = s.verify(sid, "sms-1", &code).await.error(410, "expired");
-    assert_eq!(e.session_id.as_deref(), Some(sid));
+    assert_eq!(e.session_ref.as_deref(), Some(sref));
     assert_eq!(e.attempts_left, None);
     // Still expired, and no attempt was counted.
     s.verify(sid, "sms-1", &code).await.error(410, "expired");
 
     s.advance(25);
     s.send(sid, "sms-1", true).await.ok::<SendResponse>();
-    let fresh = s.last_code(sid).await;
+    let fresh = s.last_code(sref).await;
     s.verify(sid, "sms-1", &fresh).await.ok::<VerifyResponse>();
 }
 
@@ -162,9 +168,10 @@ async fn a_code_expires_after_its_ttl() {
 async fn wrong_codes_count_down_then_lock_out() {
     let s = dev().await;
     let c = s.start(ALEX).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
     s.send(sid, "sms-1", false).await.ok::<SendResponse>();
-    let code = s.last_code(sid).await;
+    let code = s.last_code(sref).await;
     let wrong = other_than(&code);
 
     for left in [4, 3, 2, 1] {
@@ -198,7 +205,7 @@ async fn wrong_codes_count_down_then_lock_out() {
         .error(422, "invalid_code");
     assert_eq!(e.attempts_left, Some(4));
     s.send(sid, "sms-1", true).await.ok::<SendResponse>();
-    let fresh = s.last_code(sid).await;
+    let fresh = s.last_code(sref).await;
     s.verify(sid, "sms-1", &fresh).await.ok::<VerifyResponse>();
 }
 
@@ -207,7 +214,7 @@ async fn no_full_number_leaves_the_server() {
     let s = dev().await;
     let mut bodies = Vec::new();
     let c = s.start(ALEX).await;
-    let sid = c.session_id.as_str();
+    let sid = c.session_handle.as_str();
     bodies.push(serde_json::to_string(&c).unwrap());
     for method in ["sms-1", "sms-2", "voice-1", "push", "totp"] {
         bodies.push(s.send(sid, method, false).await.body);
@@ -216,7 +223,7 @@ async fn no_full_number_leaves_the_server() {
     bodies.push(s.get("/dev/outbox").await.body);
     bodies.push(s.verify(sid, "voice-1", "1").await.body);
     let sam = s.start("sam@contoso.example").await;
-    bodies.push(s.send(&sam.session_id, "sms-1", false).await.body);
+    bodies.push(s.send(&sam.session_handle, "sms-1", false).await.body);
     bodies.push(s.get("/dev/outbox").await.body);
     for body in &bodies {
         for number in ["+1 555", "555 0100", "5550100", "0100 1"] {

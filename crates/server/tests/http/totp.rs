@@ -17,7 +17,7 @@ async fn current_code(s: &crate::common::Server, user: &str) -> String {
 async fn sending_an_app_code_delivers_nothing() {
     let s = dev().await;
     let c = s.start(ALEX).await;
-    let sent: SendResponse = s.send(&c.session_id, "totp", false).await.ok();
+    let sent: SendResponse = s.send(&c.session_handle, "totp", false).await.ok();
     assert_eq!(
         sent.delivery,
         Delivery::Code {
@@ -27,7 +27,7 @@ async fn sending_an_app_code_delivers_nothing() {
             suggest_other_after_secs: None,
         }
     );
-    assert!(s.outbox(&c.session_id).await.is_empty());
+    assert!(s.outbox(&c.session_ref).await.is_empty());
 }
 
 #[tokio::test]
@@ -37,14 +37,14 @@ async fn the_current_app_code_verifies_once() {
     assert_eq!(code.len(), 6);
 
     let c = s.start(ALEX).await;
-    s.verify(&c.session_id, "totp", &code)
+    s.verify(&c.session_handle, "totp", &code)
         .await
         .ok::<VerifyResponse>();
 
     // Replay: the same time-step in a new session is refused.
     let c2 = s.start(ALEX).await;
     let e = s
-        .verify(&c2.session_id, "totp", &code)
+        .verify(&c2.session_handle, "totp", &code)
         .await
         .error(422, "invalid_code");
     assert_eq!(e.attempts_left, Some(4));
@@ -52,7 +52,7 @@ async fn the_current_app_code_verifies_once() {
     // The next step's code works.
     s.advance(30);
     let next = current_code(&s, ALEX).await;
-    s.verify(&c2.session_id, "totp", &next)
+    s.verify(&c2.session_handle, "totp", &next)
         .await
         .ok::<VerifyResponse>();
 }
@@ -63,7 +63,7 @@ async fn one_step_of_skew_is_allowed_and_no_more() {
     let code = current_code(&s, "kim@contoso.example").await;
     s.advance(30);
     let c = s.start("kim@contoso.example").await;
-    s.verify(&c.session_id, "totp", &code)
+    s.verify(&c.session_handle, "totp", &code)
         .await
         .ok::<VerifyResponse>();
 
@@ -71,7 +71,7 @@ async fn one_step_of_skew_is_allowed_and_no_more() {
     s.advance(60);
     let c = s.start(ALEX).await;
     let e = s
-        .verify(&c.session_id, "totp", &old)
+        .verify(&c.session_handle, "totp", &old)
         .await
         .error(422, "invalid_code");
     assert_eq!(e.attempts_left, Some(4));
