@@ -6,6 +6,11 @@ use std::time::Duration;
 use axum::http::HeaderValue;
 
 use crate::directory::Directory;
+use crate::hosts::Hosts;
+use crate::signing::{PublicKey, SigningKey};
+
+/// The assertion lifetime when `--assertion-ttl-secs` is not given.
+pub const DEFAULT_ASSERTION_TTL: Duration = Duration::from_secs(120);
 
 /// Everything the server can be told. [`Config::default`] gives the documented
 /// defaults, with the built-in demo directory and the dev endpoints off.
@@ -46,6 +51,21 @@ pub struct Config {
     pub cors_origins: Vec<HeaderValue>,
     /// The known users (default: the built-in demo directory).
     pub directory: Directory,
+    /// The hosts whose servers may start verifications with an API key
+    /// (`POST /v1/sessions`); none by default.
+    pub hosts: Hosts,
+    /// The assertion's `iss`. `None` (the default, `--dev` only from the
+    /// command line): `http://` and the address the server is bound to.
+    pub issuer: Option<String>,
+    /// How long an assertion is valid, `exp - iat` (default 120 s; the
+    /// command line refuses 0 and more than 300).
+    pub assertion_ttl: Duration,
+    /// The key assertions are signed with. `None` (the default, `--dev` only
+    /// from the command line): a key generated when the state is built.
+    pub signing_key: Option<SigningKey>,
+    /// The previous signing key's public half, still published in the JWKS
+    /// so that assertions signed before a rotation verify; none by default.
+    pub previous_key: Option<PublicKey>,
 }
 
 impl Default for Config {
@@ -66,6 +86,11 @@ impl Default for Config {
             static_dir: None,
             cors_origins: Vec::new(),
             directory: Directory::demo(),
+            hosts: Hosts::default(),
+            issuer: None,
+            assertion_ttl: DEFAULT_ASSERTION_TTL,
+            signing_key: None,
+            previous_key: None,
         }
     }
 }

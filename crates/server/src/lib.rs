@@ -18,6 +18,7 @@
 
 #![warn(missing_docs)]
 
+pub mod assertion;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -27,12 +28,14 @@ pub mod digest;
 pub mod directory;
 pub mod envelope;
 pub mod failure;
+pub mod hosts;
 pub mod json_body;
 pub mod mask;
 pub mod outbox;
 pub mod random;
 mod routes;
 pub mod session;
+pub mod signing;
 pub mod state;
 pub mod store;
 pub mod timestamp;
@@ -68,8 +71,10 @@ pub async fn serve(listener: TcpListener, config: Config) -> std::io::Result<()>
 
 /// Serves an already built state (a custom clock, store or delivery) on
 /// `listener`, dropping sessions once they are `retain_expired` past their
-/// window.
+/// window. Without a configured issuer, assertions name `http://` and the
+/// listener's address.
 pub async fn serve_state(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    state.bound_to(listener.local_addr()?);
     let _purger = AbortOnDrop(tokio::spawn(purge(state.clone())));
     axum::serve(listener, router(state)).await
 }

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 use twostep_server::cli::{self, Command, USAGE};
-use twostep_server::{Config, serve};
+use twostep_server::hosts::Host;
+use twostep_server::{Config, serve, signing};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -16,6 +17,15 @@ async fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Ok(Command::Serve(options)) => options,
+        Ok(Command::NewApiKey { name, audience }) => {
+            new_api_key(&name, &audience);
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::NewSigningKey) => {
+            print!("{}", signing::new_pem());
+            eprintln!("twostep-server: keep this key secret; start with --signing-key FILE");
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
             eprintln!("twostep-server: {e}\n\n{USAGE}");
             return ExitCode::from(2);
@@ -44,6 +54,13 @@ async fn main() -> ExitCode {
         }
     };
     let bound = listener.local_addr().map_or(addr, |a| a);
+    match &config.signing_key {
+        Some(key) => tracing::info!(
+            kid = key.kid(),
+            "assertions are signed with the key of --signing-key"
+        ),
+        None => tracing::info!("assertions are signed with a key generated for this run (--dev)"),
+    }
     println!("twostep-server listening on http://{bound}/");
     if config.dev {
         print_dev_help(&config);
@@ -59,6 +76,21 @@ async fn main() -> ExitCode {
         },
         _ = interrupted() => ExitCode::SUCCESS,
     }
+}
+
+/// `new-api-key`: the key alone on the first line (shown once, to hand to
+/// the host's server) and its hosts-file entry as JSON on the second.
+fn new_api_key(name: &str, audience: &str) {
+    let (key, host) = Host::new_with_key(name, audience);
+    println!("{key}");
+    println!(
+        "{}",
+        serde_json::to_string(&host).expect("a host entry always serializes")
+    );
+    eprintln!(
+        "twostep-server: line 1 is the API key (give it to the host's server; it is not stored \
+         anywhere), line 2 its entry for the hosts file's \"hosts\" list"
+    );
 }
 
 /// What `--dev` mounts, and each app user's `otpauth://` URI (printed, never

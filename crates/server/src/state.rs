@@ -1,13 +1,15 @@
 //! What every request handler shares: the settings, the store, the delivery,
 //! the dev outbox and the clock.
 
-use std::sync::Arc;
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::delivery::{Delivery, LogDelivery};
 use crate::outbox::DevOutbox;
+use crate::signing::SigningKey;
 use crate::store::{MemoryStore, Store};
 
 /// The shared state; cheap to clone.
@@ -22,6 +24,8 @@ struct Inner {
     delivery: Arc<dyn Delivery>,
     outbox: Arc<DevOutbox>,
     clock: Arc<dyn Clock>,
+    signing_key: SigningKey,
+    bound_issuer: OnceLock<String>,
 }
 
 /// Builds an [`AppState`], replacing any of its parts.
@@ -74,6 +78,31 @@ impl AppState {
     pub fn now(&self) -> SystemTime {
         self.inner.clock.now()
     }
+
+    /// The key assertions are signed with: the configured one, or the one
+    /// generated when the state was built.
+    pub fn signing_key(&self) -> &SigningKey {
+        &self.inner.signing_key
+    }
+
+    /// The assertion's `iss`: the configured issuer, else `http://` and the
+    /// address [`crate::serve_state`] is bound to (`http://localhost` for a
+    /// router that was never served).
+    pub fn issuer(&self) -> &str {
+        match &self.inner.config.issuer {
+            Some(issuer) => issuer,
+            None => self
+                .inner
+                .bound_issuer
+                .get()
+                .map_or("http://localhost", String::as_str),
+        }
+    }
+
+    /// Records the address the server is bound to, for the default issuer.
+    pub(crate) fn bound_to(&self, addr: SocketAddr) {
+        let _ = self.inner.bound_issuer.set(format!("http://{addr}"));
+    }
 }
 
 impl AppStateBuilder {
@@ -106,8 +135,15 @@ impl AppStateBuilder {
                 Arc::new(LogDelivery)
             }
         });
+        let signing_key = self
+            .config
+            .signing_key
+            .clone()
+            .unwrap_or_else(SigningKey::generate);
         AppState {
             inner: Arc::new(Inner {
+                signing_key,
+                bound_issuer: OnceLock::new(),
                 config: self.config,
                 store: self.store.unwrap_or_else(|| Arc::new(MemoryStore::new())),
                 delivery,

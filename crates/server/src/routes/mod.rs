@@ -3,6 +3,8 @@
 //! every response goes through.
 
 mod dev;
+mod jwks;
+mod sessions;
 mod v1;
 
 use std::any::Any;
@@ -36,7 +38,10 @@ pub const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; script-src 
 /// The whole application for `state`.
 pub fn router(state: AppState) -> Router {
     let config = state.config();
-    let mut app = Router::new().merge(v1::routes());
+    let mut app = Router::new()
+        .merge(v1::routes())
+        .merge(sessions::routes())
+        .merge(jwks::routes());
     if config.dev {
         app = app.merge(dev::routes());
     }
@@ -71,7 +76,9 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// CORS for the allowed origins: the widget's headers in, the correlation ID
-/// and `Retry-After` out, with credentials.
+/// and `Retry-After` out, with credentials. Never `Authorization`: a browser
+/// page can then not send an API key cross-origin (`POST /v1/sessions` is
+/// for the host's server only).
 fn cors(origins: &[HeaderValue]) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins.iter().cloned()))

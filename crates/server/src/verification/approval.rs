@@ -35,9 +35,9 @@ pub fn poll(state: &AppState, req: PollRequest) -> Result<PollResponse, Failure>
             };
             Ok(match a.answer {
                 Some(Answer::Approved) => {
+                    let assertion = finish(state, s, method.kind, remember, now)?;
                     s.approval = None;
-                    let assertion = finish(s, remember, now);
-                    log_finished("approved", &method.id, remember);
+                    log_finished("approved", &s.reference, &method.id, remember);
                     PollResponse {
                         status: PollStatus::Approved,
                         assertion: Some(assertion),

@@ -49,12 +49,13 @@ pub fn verify(state: &AppState, req: VerifyRequest) -> Result<VerifyResponse, Fa
             if !right {
                 return Err(wrong_attempt(s, config, now));
             }
+            let assertion = finish(state, s, method.kind, remember, now)?;
             s.code = None;
-            Ok(finish(s, remember, now))
+            Ok(assertion)
         })
         .ok_or_else(Failure::unknown_session)?;
     match &outcome {
-        Ok(_) => log_finished("code accepted", &method.id, remember),
+        Ok(_) => log_finished("code accepted", &session.reference, &method.id, remember),
         Err(f) => tracing::info!(method_id = %method.id, code = f.code.as_str(), "code refused"),
     }
     outcome.map(|assertion| VerifyResponse { assertion })

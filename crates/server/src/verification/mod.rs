@@ -13,13 +13,13 @@ pub use start::{create, start};
 
 use std::time::{Duration, SystemTime};
 
-use twostep_protocol::ErrorCode;
+use twostep_protocol::{ErrorCode, MethodKind};
 
+use crate::assertion;
 use crate::config::Config;
 use crate::digest::sha256_hex;
 use crate::directory::{MethodRecord, User};
 use crate::failure::Failure;
-use crate::random;
 use crate::session::Session;
 use crate::state::AppState;
 
@@ -75,35 +75,36 @@ fn remember_days(config: &Config, asked: bool) -> Option<u32> {
     Some(config.remember_device_days).filter(|days| asked && *days > 0)
 }
 
-/// Finishes the session with a new assertion. With `remember` days, the
+/// Finishes the session with a new signed assertion (see
+/// [`crate::assertion`]) for a method of `kind`. With `remember` days, the
 /// session records until when the device is remembered and the assertion
-/// says so: `<64 hex digits>.remember-device-<days>d` (the host's server reads
-/// the claim after the dot; a real backend would sign it or set a cookie).
-fn finish(s: &mut Session, remember: Option<u32>, now: SystemTime) -> String {
+/// carries `remember_device_days`. Nothing changes when signing fails.
+fn finish(
+    state: &AppState,
+    s: &mut Session,
+    kind: MethodKind,
+    remember: Option<u32>,
+    now: SystemTime,
+) -> Result<String, Failure> {
+    let assertion = assertion::issue(state, s, kind, remember, now)?;
     s.finished = true;
-    let token: String = random::key_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    match remember {
-        Some(days) => {
-            s.device_remembered_until = Some(now + Duration::from_secs(u64::from(days) * 86_400));
-            format!("{token}.remember-device-{days}d")
-        }
-        None => token,
+    if let Some(days) = remember {
+        s.device_remembered_until = Some(now + Duration::from_secs(u64::from(days) * 86_400));
     }
+    Ok(assertion)
 }
 
 /// The log line of a finished verification (`what` happened), naming a
 /// remembered device. Never the assertion.
-fn log_finished(what: &str, method_id: &str, remember: Option<u32>) {
+fn log_finished(what: &str, session_ref: &str, method_id: &str, remember: Option<u32>) {
     match remember {
         Some(days) => tracing::info!(
+            session_ref,
             method_id,
             remember_device_days = days,
             "{what}; verification finished; device remembered for {days} days"
         ),
-        None => tracing::info!(method_id, "{what}; verification finished"),
+        None => tracing::info!(session_ref, method_id, "{what}; verification finished"),
     }
 }
 

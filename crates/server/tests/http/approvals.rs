@@ -53,7 +53,9 @@ async fn a_push_with_the_right_number_is_approved() {
     assert_eq!(s.outbox(sref).await[0]["answer"], "approved");
     let p = status(&s, sid, "push").await;
     assert_eq!(p.status, PollStatus::Approved);
-    assert_eq!(p.assertion.unwrap().len(), 64);
+    let claims = s.verified(&p.assertion.unwrap(), "twostep-dev").await;
+    assert_eq!(claims.amr, ["swk", "user"]);
+    assert_eq!(claims.sid, sref);
 
     // Finished.
     s.poll(sid, "push").await.error(410, "session_expired");
@@ -122,7 +124,8 @@ async fn a_call_is_approved_on_the_phone() {
     assert_eq!(s.answer(sref, true, None).await.status, 204);
     let p = status(&s, sid, "voice-1").await;
     assert_eq!(p.status, PollStatus::Approved);
-    assert!(p.assertion.is_some());
+    let claims = s.verified(&p.assertion.unwrap(), "twostep-dev").await;
+    assert_eq!(claims.amr, ["tel"]);
 }
 
 #[tokio::test]

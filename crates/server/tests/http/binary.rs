@@ -1,4 +1,5 @@
-//! The `twostep-server` binary: prints where it listens, and its help.
+//! The `twostep-server` binary: where it listens, its help, its subcommands,
+//! the settings it refuses, and what its logs never hold.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -58,29 +59,160 @@ fn help_and_mistakes() {
         "--max-attempts",
         "--lockout-secs",
         "--remember-device-days",
+        "--hosts",
+        "--signing-key",
+        "--previous-signing-key",
+        "--issuer",
+        "--assertion-ttl-secs",
+        "new-api-key",
+        "new-signing-key",
     ] {
         assert!(text.contains(option), "{option} missing from --help");
     }
     let bad = Command::new(BIN).arg("--bogus").output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     let missing = Command::new(BIN)
-        .args(["--directory", "/nonexistent/users.json"])
+        .args(["--dev", "--directory", "/nonexistent/users.json"])
         .output()
         .unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
 
-#[tokio::test]
-async fn a_remembered_device_is_logged_without_the_assertion() {
-    let mut child = Command::new(BIN)
+/// Runs the binary with `args` and expects it to refuse to start (exit 2)
+/// saying `why`.
+#[track_caller]
+fn refuses(args: &[&str], why: &str) {
+    let out = Command::new(BIN)
+        .args(["--addr", "127.0.0.1:0"])
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(stderr.contains(why), "{args:?}: {stderr}");
+}
+
+#[test]
+fn unsafe_or_missing_settings_are_refused_at_start() {
+    let dir = Files::new();
+    let key = dir.signing_key();
+    let (_, hosts) = dir.hosts();
+    refuses(
+        &[],
+        "without --dev, --signing-key, --issuer, --hosts must be given",
+    );
+    refuses(
+        &["--signing-key", &key, "--hosts", &hosts],
+        "without --dev, --issuer must be given",
+    );
+    let prod = ["--signing-key", &key, "--hosts", &hosts, "--issuer"];
+    refuses(
+        &[&prod[..], &["http://login.example.com"]].concat(),
+        "must be https",
+    );
+    refuses(
+        &[
+            &prod[..],
+            &["https://login.example.com", "--assertion-ttl-secs", "0"],
+        ]
+        .concat(),
+        "from 1 to 300",
+    );
+    refuses(&["--dev", "--assertion-ttl-secs", "301"], "from 1 to 300");
+    let junk = dir.write("junk.pem", "-----BEGIN PRIVATE KEY-----\nnope\n");
+    refuses(
+        &["--dev", "--signing-key", &junk],
+        "not an Ed25519 private key",
+    );
+    refuses(&["--dev", "--hosts", &junk], "junk.pem");
+    refuses(&["new-api-key", "--name", "shop"], "--audience");
+}
+
+#[test]
+fn the_subcommands_print_a_key_and_a_hosts_entry() {
+    let out = Command::new(BIN)
         .args([
-            "--dev",
-            "--addr",
-            "127.0.0.1:0",
-            "--remember-device-days",
-            "14",
+            "new-api-key",
+            "--name",
+            "shop",
+            "--audience",
+            "https://shop.test",
         ])
-        .env("RUST_LOG", "info")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].starts_with("tsk_") && lines[0].len() == 47,
+        "{}",
+        lines[0]
+    );
+    let entry: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    assert_eq!(entry["name"], "shop");
+    assert_eq!(entry["audience"], "https://shop.test");
+    assert_eq!(
+        entry["api_key_sha256"],
+        twostep_server::digest::sha256_hex(lines[0])
+    );
+
+    let out = Command::new(BIN).arg("new-signing-key").output().unwrap();
+    assert!(out.status.success());
+    let pem = String::from_utf8(out.stdout).unwrap();
+    twostep_server::signing::SigningKey::from_pem(&pem).unwrap();
+}
+
+/// A temporary folder for key, hosts and directory files.
+struct Files(std::path::PathBuf);
+
+impl Files {
+    fn new() -> Self {
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("twostep-bin-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Files(dir)
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
+    fn signing_key(&self) -> String {
+        self.write("key.pem", &twostep_server::signing::new_pem())
+    }
+
+    /// A hosts file with one host for `https://shop.test`; its API key and
+    /// the file.
+    fn hosts(&self) -> (String, String) {
+        let (key, host) = twostep_server::hosts::Host::new_with_key("shop", "https://shop.test");
+        let file = self.write(
+            "hosts.json",
+            &serde_json::json!({ "hosts": [host] }).to_string(),
+        );
+        (key, file)
+    }
+}
+
+impl Drop for Files {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[tokio::test]
+async fn a_whole_verification_logs_the_reference_but_no_handle_assertion_or_key() {
+    let files = Files::new();
+    let key_file = files.signing_key();
+    let (api_key, hosts) = files.hosts();
+    let mut child = Command::new(BIN)
+        .args(["--addr", "127.0.0.1:0", "--remember-device-days", "14"])
+        .args(["--signing-key", &key_file, "--hosts", &hosts])
+        .args(["--issuer", "https://twostep.test"])
+        .env("RUST_LOG", "debug")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -105,33 +237,60 @@ async fn a_remembered_device_is_logged_without_the_assertion() {
         }
     };
     let user = "alex@contoso.example";
-    let challenge = post("/v1/start", serde_json::json!({ "user_hint": user })).await;
-    assert_eq!(challenge["remember_device_days"], 14);
-    let sid = challenge["session_handle"].as_str().unwrap().to_string();
-    let sref = challenge["session_ref"].as_str().unwrap().to_string();
-    post(
-        "/v1/send",
-        serde_json::json!({ "session_handle": sid, "method_id": "sms-1" }),
-    )
-    .await;
-    let outbox: serde_json::Value = http
-        .get(format!("{base}/dev/outbox?session_ref={sref}"))
+    let created: serde_json::Value = http
+        .post(format!("{base}/v1/sessions"))
+        .bearer_auth(&api_key)
+        .json(&serde_json::json!({ "user": user }))
         .send()
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
-    let code = outbox[0]["code"].as_str().unwrap();
+    let handle = created["session_handle"].as_str().unwrap().to_string();
+    let sref = created["session_ref"].as_str().unwrap().to_string();
+    let challenge = post("/v1/start", serde_json::json!({ "session_handle": handle })).await;
+    assert_eq!(challenge["remember_device_days"], 14);
+    post(
+        "/v1/send",
+        serde_json::json!({ "session_handle": handle, "method_id": "sms-1" }),
+    )
+    .await;
+    let wrong = post(
+        "/v1/verify",
+        serde_json::json!({ "session_handle": handle, "method_id": "sms-1", "code": "000000" }),
+    )
+    .await;
+    assert_eq!(wrong["code"], "invalid_code", "{wrong}");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let code = twostep_server::totp::Authenticator::from_base32("NQO7FR22BGFRYXBJZVSFWQWMBJSF5SOX")
+        .unwrap()
+        .code_at(now);
     let ok = post(
         "/v1/verify",
         serde_json::json!({
-            "session_handle": sid, "method_id": "sms-1", "code": code, "remember_device": true
+            "session_handle": handle, "method_id": "totp", "code": code, "remember_device": true
         }),
     )
     .await;
-    let assertion = ok["assertion"].as_str().unwrap().to_string();
-    assert!(assertion.ends_with(".remember-device-14d"), "{ok}");
+    let assertion = ok["assertion"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{ok}"))
+        .to_string();
+    let jwks: jsonwebtoken::jwk::JwkSet = reqwest::get(format!("{base}/.well-known/jwks.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let claims = crate::common::verify_with(&jwks, &assertion, "https://shop.test");
+    assert_eq!(
+        (claims.sid.as_str(), claims.remember_device_days),
+        (sref.as_str(), Some(14))
+    );
 
     child.kill().unwrap();
     let out = child.wait_with_output().unwrap();
@@ -141,8 +300,23 @@ async fn a_remembered_device_is_logged_without_the_assertion() {
         .find(|l| l.contains("verification finished"))
         .unwrap_or_else(|| panic!("no finishing line in {log}"));
     assert!(
-        line.contains("device remembered for 14 days") && line.contains("remember_device_days=14"),
+        line.contains("device remembered for 14 days")
+            && line.contains("remember_device_days=14")
+            && line.contains(&sref),
         "{line}"
     );
-    assert!(!log.contains(&assertion[..64]), "the assertion was logged");
+    assert!(log.contains("session requested by a host"), "{log}");
+    assert!(!log.contains(&handle), "the handle was logged: {log}");
+    assert!(
+        !log.contains(&handle["sh_".len()..]),
+        "the handle was logged"
+    );
+    for part in assertion.split('.').skip(1) {
+        assert!(!log.contains(part), "the assertion was logged: {log}");
+    }
+    assert!(!log.contains(&api_key), "the API key was logged: {log}");
+    assert!(
+        !log.contains(&api_key["tsk_".len()..]),
+        "the API key was logged"
+    );
 }

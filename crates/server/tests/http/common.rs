@@ -3,11 +3,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use jsonwebtoken::jwk::JwkSet;
+use jsonwebtoken::{Algorithm, DecodingKey, Validation, decode, decode_header};
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
-use twostep_protocol::{ApiError, Challenge};
+use twostep_protocol::{ASSERTION_TYPE, ApiError, AssertionClaims, Challenge, JWKS_PATH};
+use twostep_server::hosts::{Host, Hosts};
 use twostep_server::{AppState, Config, Delivery, ManualClock, serve_state};
 
 /// 2026-11-28T19:42:05Z, where every test's clock starts.
@@ -41,6 +44,30 @@ pub fn dev_config() -> Config {
         dev: true,
         ..Config::default()
     }
+}
+
+/// The issuer of [`production`] servers.
+pub const ISSUER: &str = "https://twostep.test";
+/// The audience of the host of [`production`] servers.
+pub const AUDIENCE: &str = "https://shop.test";
+
+/// A production-mode server (no `--dev`) with [`ISSUER`] and one host,
+/// `shop`, whose assertions are for [`AUDIENCE`]; and that host's API key.
+pub async fn production() -> (Server, String) {
+    production_with(Config::default()).await
+}
+
+/// [`production`] with other settings.
+pub async fn production_with(mut config: Config) -> (Server, String) {
+    let (key, host) = Host::new_with_key("shop", AUDIENCE);
+    config.hosts = hosts_of(&[host]);
+    config.issuer = Some(ISSUER.into());
+    (server(config).await, key)
+}
+
+/// A hosts list of these hosts.
+pub fn hosts_of(hosts: &[Host]) -> Hosts {
+    Hosts::from_json(&json!({ "hosts": hosts }).to_string()).unwrap()
 }
 
 /// A server with these settings.
@@ -96,6 +123,42 @@ impl Server {
     /// GETs.
     pub async fn get(&self, path: &str) -> Reply {
         self.request(reqwest::Method::GET, path, |r| r).await
+    }
+
+    /// `POST /v1/sessions` for `user`, with this `Authorization` header.
+    pub async fn create_with(&self, authorization: Option<&str>, body: Value) -> Reply {
+        self.request(reqwest::Method::POST, "/v1/sessions", |r| {
+            let r = r.json(&body);
+            match authorization {
+                Some(a) => r.header("Authorization", a),
+                None => r,
+            }
+        })
+        .await
+    }
+
+    /// Starts a verification for `user` as a host's server would, with the
+    /// API key `key`, then resumes it as the browser would.
+    pub async fn start_as_host(&self, key: &str, user: &str) -> Challenge {
+        let r = self
+            .create_with(Some(&format!("Bearer {key}")), json!({ "user": user }))
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let created: twostep_protocol::CreatedSession = serde_json::from_str(&r.body).unwrap();
+        self.post(
+            "/v1/start",
+            json!({ "session_handle": created.session_handle }),
+        )
+        .await
+        .ok()
+    }
+
+    /// The claims of `assertion`, after checking it against the server's
+    /// JWKS: a key with its `kid`, EdDSA, `typ` [`ASSERTION_TYPE`], the
+    /// `audience`. `exp` is checked by the caller (the clock is a test's).
+    pub async fn verified(&self, assertion: &str, audience: &str) -> AssertionClaims {
+        let jwks: JwkSet = self.get(JWKS_PATH).await.ok();
+        verify_with(&jwks, assertion, audience)
     }
 
     /// Starts a verification for `user` from a hint (`--dev`).
@@ -199,4 +262,33 @@ impl Reply {
         }
         e
     }
+}
+
+/// The claims of `assertion` checked against `jwks` (see [`Server::verified`]).
+#[track_caller]
+pub fn verify_with(jwks: &JwkSet, assertion: &str, audience: &str) -> AssertionClaims {
+    check_with(jwks, assertion, audience).unwrap()
+}
+
+/// The claims of `assertion` if it passes the checks of [`Server::verified`]
+/// against `jwks`, or why not.
+pub fn check_with(
+    jwks: &JwkSet,
+    assertion: &str,
+    audience: &str,
+) -> Result<AssertionClaims, String> {
+    let header = decode_header(assertion).map_err(|e| e.to_string())?;
+    if header.alg != Algorithm::EdDSA || header.typ.as_deref() != Some(ASSERTION_TYPE) {
+        return Err(format!("header {header:?}"));
+    }
+    let kid = header.kid.ok_or("no kid")?;
+    let jwk = jwks.find(&kid).ok_or(format!("no key {kid} in the JWKS"))?;
+    let key = DecodingKey::from_jwk(jwk).map_err(|e| e.to_string())?;
+    let mut validation = Validation::new(Algorithm::EdDSA);
+    validation.validate_exp = false;
+    validation.set_required_spec_claims(&["iss", "aud", "sub", "exp"]);
+    validation.set_audience(&[audience]);
+    decode::<AssertionClaims>(assertion, &key, &validation)
+        .map(|data| data.claims)
+        .map_err(|e| e.to_string())
 }

@@ -100,3 +100,26 @@ async fn other_origins_get_no_cors_headers() {
     .await;
     assert_eq!(r.header("access-control-allow-origin"), None);
 }
+
+#[tokio::test]
+async fn a_browser_page_cannot_send_an_api_key_cross_origin() {
+    let s = cors_server().await;
+    let p = s
+        .request(Method::OPTIONS, "/v1/sessions", |r| {
+            r.header("Origin", ALLOWED)
+                .header("Access-Control-Request-Method", "POST")
+                .header(
+                    "Access-Control-Request-Headers",
+                    "authorization,content-type",
+                )
+        })
+        .await;
+    let allowed = p
+        .header("access-control-allow-headers")
+        .unwrap_or_default()
+        .to_lowercase();
+    // Without Authorization among the allowed headers, the browser never
+    // sends the request.
+    assert!(!allowed.contains("authorization"), "{allowed}");
+    assert!(allowed.contains("content-type"), "{allowed}");
+}

@@ -2,12 +2,15 @@
 //! on 127.0.0.1 port 0, with a manual clock, and talks to it with reqwest.
 
 mod approvals;
+mod assertions;
 mod binary;
 mod common;
 mod cors;
 mod dev;
 mod errors;
 mod remember;
+mod secrecy;
+mod sessions;
 mod start;
 mod static_files;
 mod texts;

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 use twostep_protocol::{PollResponse, PollStatus, SendResponse, VerifyResponse};
-use twostep_server::Config;
+use twostep_server::{Config, DEV_AUDIENCE};
 
 use crate::common::{Reply, Server, dev, dev_config, server};
 
@@ -27,16 +27,11 @@ async fn poll(s: &Server, sid: &str, remember: bool) -> PollResponse {
     .ok()
 }
 
-/// A plain assertion: 64 hex digits and nothing else.
-fn is_plain(assertion: &str) -> bool {
-    assertion.len() == 64 && assertion.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// An assertion that remembers the device for `days`.
-fn remembers(assertion: &str, days: u32) -> bool {
-    assertion.split_once('.').is_some_and(|(token, claim)| {
-        is_plain(token) && claim == format!("remember-device-{days}d")
-    })
+/// The `remember_device_days` claim of a signed, verified assertion.
+async fn remembered(s: &Server, assertion: &str) -> Option<u32> {
+    s.verified(assertion, DEV_AUDIENCE)
+        .await
+        .remember_device_days
 }
 
 /// Starts for Alex and texts a code to sms-1; the session and the code.
@@ -81,11 +76,11 @@ async fn a_code_verified_with_remember_device_says_so_in_the_assertion() {
     let s = dev().await;
     let (sid, code) = texted(&s).await;
     let ok: VerifyResponse = verify(&s, &sid, &code, true).await.ok();
-    assert!(remembers(&ok.assertion, 30), "{}", ok.assertion);
+    assert_eq!(remembered(&s, &ok.assertion).await, Some(30));
 
     let (sid, code) = texted(&s).await;
     let ok: VerifyResponse = verify(&s, &sid, &code, false).await.ok();
-    assert!(is_plain(&ok.assertion), "{}", ok.assertion);
+    assert_eq!(remembered(&s, &ok.assertion).await, None);
 }
 
 #[tokio::test]
@@ -99,7 +94,7 @@ async fn remember_device_never_gets_a_wrong_code_through() {
     assert_eq!(e.attempts_left, Some(4));
     // Only the request that succeeds counts: this one does not ask.
     let ok: VerifyResponse = verify(&s, &sid, &code, false).await.ok();
-    assert!(is_plain(&ok.assertion), "{}", ok.assertion);
+    assert_eq!(remembered(&s, &ok.assertion).await, None);
 }
 
 #[tokio::test]
@@ -114,7 +109,7 @@ async fn an_approval_is_remembered_by_the_poll_that_finds_it_approved() {
     let p = poll(&s, sid, true).await;
     assert_eq!(p.status, PollStatus::Approved);
     let assertion = p.assertion.unwrap();
-    assert!(remembers(&assertion, 30), "{assertion}");
+    assert_eq!(remembered(&s, &assertion).await, Some(30));
 }
 
 #[tokio::test]
@@ -128,7 +123,7 @@ async fn an_approval_polled_without_the_flag_is_not_remembered() {
     s.answer(&c.session_ref, true, None).await;
     let p = poll(&s, sid, false).await;
     assert_eq!(p.status, PollStatus::Approved);
-    assert!(is_plain(p.assertion.as_deref().unwrap()));
+    assert_eq!(remembered(&s, p.assertion.as_deref().unwrap()).await, None);
 }
 
 #[tokio::test]
@@ -140,5 +135,5 @@ async fn without_an_offer_remember_device_is_ignored() {
     .await;
     let (sid, code) = texted(&s).await;
     let ok: VerifyResponse = verify(&s, &sid, &code, true).await.ok();
-    assert!(is_plain(&ok.assertion), "{}", ok.assertion);
+    assert_eq!(remembered(&s, &ok.assertion).await, None);
 }

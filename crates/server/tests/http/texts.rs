@@ -43,8 +43,9 @@ async fn a_texted_code_verifies_once() {
     assert!(code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()));
 
     let ok: VerifyResponse = s.verify(sid, "sms-1", code).await.ok();
-    assert_eq!(ok.assertion.len(), 64);
-    assert!(ok.assertion.bytes().all(|b| b.is_ascii_hexdigit()));
+    let claims = s.verified(&ok.assertion, "twostep-dev").await;
+    assert_eq!((claims.sub.as_str(), claims.sid.as_str()), (ALEX, sref));
+    assert_eq!(claims.amr, ["sms"]);
 
     // The session is finished: the same code, or anything else, is refused.
     s.verify(sid, "sms-1", code)
