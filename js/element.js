@@ -9,7 +9,7 @@ import { OPTION_NAMES } from './options.js';
 const TEXT = {
   backend: 'backend',
   'user-hint': 'userHint',
-  'session-id': 'sessionId',
+  session: 'session',
   locale: 'locale',
   'admin-contact': 'links.admin',
   'support-url': 'links.support',

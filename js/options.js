@@ -2,6 +2,8 @@
 // <twostep-verify>. Every problem throws an OptionError that names the option;
 // nothing here touches the DOM, so it is tested in Node (tests/js/).
 
+import { sessionBridge } from './adapter.js';
+
 /** The theme variables, as --twostep-<name> custom properties. */
 export const THEME_NAMES = [
   'font', 'text', 'muted', 'bg', 'surface', 'border', 'accent', 'accent-text',
@@ -25,7 +27,7 @@ export const ADAPTER_CALLS = ['start', 'send', 'verify', 'poll'];
 
 /** Options whose change starts the verification again (the rest apply live). */
 export const RESTARTING = [
-  'backend', 'userHint', 'sessionId', 'autoSubmit', 'rememberDevice', 'headers',
+  'backend', 'userHint', 'session', 'autoSubmit', 'rememberDevice', 'headers',
   'credentials', 'stylesheet',
 ];
 
@@ -112,7 +114,13 @@ const CHECKS = {
     return value;
   },
   userHint: (value) => string(value, 'userHint'),
-  sessionId: (value) => string(value, 'sessionId'),
+  session(value) {
+    if (typeof value === 'function') return value;
+    if (typeof value !== 'string') {
+      throw new OptionError('session', `must be a session handle (a string) or a function, got ${show(value)}`);
+    }
+    return string(value, 'session');
+  },
   locale(value) {
     const tag = string(value, 'locale');
     if (!LOCALE.test(tag)) throw new OptionError('locale', `must be a BCP 47 tag such as "en-GB", got ${show(value)}`);
@@ -198,15 +206,17 @@ export function validate(options, base) {
 
 /** Whether going from options `before` to `after` needs a fresh start. */
 export function restarts(before, after) {
-  return RESTARTING.some((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])
-    || (key === 'backend' && before.backend !== after.backend));
+  // An adapter or a session function is compared by identity.
+  return RESTARTING.some((key) => (key === 'backend' || key === 'session'
+    ? before[key] !== after[key]
+    : JSON.stringify(before[key]) !== JSON.stringify(after[key])));
 }
 
 /** What the wasm side reads (see src/embed/config.rs). */
 export function wasmConfig(options, bridge) {
   const config = {
     userHint: options.userHint,
-    sessionId: options.sessionId,
+    session: typeof options.session === 'function' ? sessionBridge(options.session) : options.session,
     locale: options.locale,
     links: options.links,
     helpTopics: options.helpTopics,

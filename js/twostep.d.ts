@@ -12,8 +12,8 @@ export interface MethodInfo {
 
 /** `ready`: the challenge loaded and the widget is usable. */
 export interface ReadyDetail {
-  /** Keep it to resume after a reload (option `sessionId`). */
-  sessionId: string;
+  /** The session's public reference (the "Session ID" support sees), never its secret handle. */
+  sessionRef: string;
   user: string | null;
   /** The method the widget starts with. */
   method: MethodInfo | null;
@@ -23,7 +23,8 @@ export interface ReadyDetail {
 export interface VerifiedDetail {
   /** The backend's proof of the second step, for the host's server. */
   assertion: string;
-  sessionId: string | null;
+  /** The session's public reference: the assertion's `sid` claim. */
+  sessionRef: string;
   /** Whether the user asked not to be asked again on this device (sent with the code or approval). */
   rememberDevice: boolean;
 }
@@ -37,7 +38,8 @@ export interface ErrorDetail {
   userId?: string | null;
   /** The page address without query or fragment. */
   pageUrl?: string;
-  sessionId?: string | null;
+  /** The session's public reference, when known. */
+  sessionRef?: string | null;
   correlationId?: string | null;
   /** Local time with UTC offset and time zone, then UTC. */
   timestamp?: string;
@@ -76,17 +78,25 @@ export interface AdapterContext {
  * like HTTP answers.
  */
 export interface Adapter {
-  start(request: { session_id?: string; user_hint?: string }, context: AdapterContext): Promise<unknown>;
-  send(request: { session_id: string; method_id: string; resend?: boolean }, context: AdapterContext): Promise<unknown>;
+  start(request: { session_handle?: string; user_hint?: string }, context: AdapterContext): Promise<unknown>;
+  send(request: { session_handle: string; method_id: string; resend?: boolean }, context: AdapterContext): Promise<unknown>;
   verify(
-    request: { session_id: string; method_id: string; code: string; remember_device?: boolean },
+    request: { session_handle: string; method_id: string; code: string; remember_device?: boolean },
     context: AdapterContext,
   ): Promise<unknown>;
   poll(
-    request: { session_id: string; method_id: string; remember_device?: boolean },
+    request: { session_handle: string; method_id: string; remember_device?: boolean },
     context: AdapterContext,
   ): Promise<unknown>;
 }
+
+/**
+ * Gets the secret handle of the session your server started after the password step
+ * (`POST /v1/sessions`). Called at mount and on "Try again" after a failed start with
+ * `fresh: false` (hand back the current session), and on "Start over" with `fresh: true`
+ * (start a new one). Throwing or rejecting shows a failure with "Try again".
+ */
+export type SessionFunction = (context: { fresh: boolean }) => string | Promise<string>;
 
 /** A theme variable, set as `--twostep-<name>` on the host element. */
 export type ThemeName =
@@ -103,8 +113,11 @@ export interface TwostepOptions {
   backend: string | Adapter;
   /** What the login page knows about the user, such as their email. */
   userHint?: string;
-  /** A session to resume (from a `ready` event). */
-  sessionId?: string;
+  /**
+   * The session your server started: its secret handle, or a function that gets one.
+   * Default: none, and the backend starts from `userHint` (development backends only).
+   */
+  session?: string | SessionFunction;
   /** BCP 47 tag; the nearest language the catalogue has is used. Default "en". */
   locale?: string;
   /** Theme variables; every name is also settable in CSS as --twostep-<name>. */

@@ -16,8 +16,8 @@ use leptos::task::spawn_local;
 use twostep_widget::backend::demo::{DEMO_USER, Scenario};
 use twostep_widget::messages::{Msg, t};
 use twostep_widget::{
-    Backend, ContactLinks, DemoBackend, HostEvent, HttpBackend, HttpOptions, TwoStep,
-    TwoStepOptions,
+    Backend, ContactLinks, DemoBackend, HostEvent, HttpBackend, HttpOptions, SessionSource,
+    TwoStep, TwoStepOptions,
 };
 
 use login::LoginForm;
@@ -96,21 +96,22 @@ fn DemoPage(server: bool) -> impl IntoView {
         DEMO_USER.to_string()
     });
     let stage = RwSignal::new(Stage::Password);
-    let session = RwSignal::new(None::<String>);
+    // The public reference of the widget's session, for the phone panel.
+    let session_ref = RwSignal::new(None::<String>);
     // The in-browser backend of the current sign-in; the phone panel watches it.
     let demo_backend: StoredValue<Option<DemoBackend>, LocalStorage> = StoredValue::new_local(None);
     let phone_version = RwSignal::new(0u32);
     let source = if server {
         Source::Server {
             user: email,
-            session,
+            session_ref,
         }
     } else {
         Source::InBrowser(demo_backend)
     };
 
     let begin = move || {
-        session.set(None);
+        session_ref.set(None);
         if !server {
             let b = DemoBackend::new(scenario.get_untracked());
             b.phone()
@@ -122,7 +123,7 @@ fn DemoPage(server: bool) -> impl IntoView {
     };
     let restart = move || {
         demo_backend.set_value(None);
-        session.set(None);
+        session_ref.set(None);
         phone_version.update(|v| *v += 1);
         stage.set(Stage::Password);
     };
@@ -139,15 +140,27 @@ fn DemoPage(server: bool) -> impl IntoView {
                 }
             };
             let mut options = TwoStepOptions::new(backend);
-            options.user_hint = Some(email.get_untracked());
+            let user = email.get_untracked();
+            if server {
+                // As a real host: its server starts the verification after
+                // the password step (here the reference server's dev-only
+                // stand-in does), and Start over gets a new one. The
+                // in-browser backend starts from the user hint instead.
+                let user = user.clone();
+                options.session = SessionSource::fetch(move |_fresh| {
+                    let user = user.clone();
+                    async move { server::create_session(&user).await }
+                });
+            }
+            options.user_hint = Some(user);
             options.links = RwSignal::new(ContactLinks {
                 admin: Some("mailto:it-help@contoso.example".into()),
                 support: Some("https://support.contoso.example/".into()),
                 help: Some("https://support.contoso.example/two-step".into()),
             });
             options.on_event = Some(Rc::new(move |e: &HostEvent, _: &_| match e {
-                HostEvent::Ready { session_id } => {
-                    session.set(Some(session_id.clone()));
+                HostEvent::Ready { session_ref: r } => {
+                    session_ref.set(Some(r.clone()));
                     phone_version.update(|v| *v += 1);
                 }
                 HostEvent::Verified { assertion, .. } => {

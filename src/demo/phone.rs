@@ -53,8 +53,8 @@ pub enum Source {
     Server {
         /// The signed-in user.
         user: RwSignal<String>,
-        /// The widget's session, once it has one.
-        session: RwSignal<Option<String>>,
+        /// The public reference of the widget's session, once it has one.
+        session_ref: RwSignal<Option<String>>,
     },
 }
 
@@ -94,12 +94,12 @@ pub fn PhonePanel(source: Source, version: RwSignal<u32>) -> impl IntoView {
     }
     let fetched = RwSignal::new(Vec::<Item>::new());
     let server_code = RwSignal::new(None::<String>);
-    if let Source::Server { user, session } = source {
+    if let Source::Server { user, session_ref } = source {
         Effect::new(move |_| {
             tick.track();
             version.track();
             let user = user.get_untracked();
-            let session = session.get_untracked();
+            let session = session_ref.get_untracked();
             spawn_local(async move {
                 fetched.try_set(match session {
                     Some(s) => server::outbox(&s).await,
@@ -141,8 +141,8 @@ pub fn PhonePanel(source: Source, version: RwSignal<u32>) -> impl IntoView {
                 }
             });
         }
-        Source::Server { session, .. } => {
-            if let Some(s) = session.get_untracked() {
+        Source::Server { session_ref, .. } => {
+            if let Some(s) = session_ref.get_untracked() {
                 spawn_local(async move {
                     server::answer(&s, approve, number).await;
                     version.update(|v| *v += 1);

@@ -3,8 +3,10 @@
 
 use gloo_net::http::Request;
 use serde::Deserialize;
+use twostep_protocol::CreatedSession;
 use twostep_widget::browser::offset_minutes;
 use twostep_widget::format::clock_time;
+use twostep_widget::messages::{Msg, t};
 
 use super::phone::{Item, ItemKind};
 
@@ -46,11 +48,30 @@ fn parse_time(at: &str) -> u64 {
     js_sys::Date::parse(at) as u64
 }
 
-/// The deliveries of `session`, oldest first.
-pub async fn outbox(session: &str) -> Vec<Item> {
+/// Starts a verification for `user` the way a host's server does after its
+/// password step, through the server's dev-only stand-in for one
+/// (`POST /dev/sessions`), and returns the session's secret handle.
+pub async fn create_session(user: &str) -> Result<String, String> {
+    let body = serde_json::json!({ "user": user });
+    let failed = |why: String| t(Msg::DemoSessionFailed(why));
+    let resp = Request::post("dev/sessions")
+        .json(&body)
+        .map_err(|e| failed(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| failed(e.to_string()))?;
+    if !resp.ok() {
+        return Err(failed(format!("HTTP {}", resp.status())));
+    }
+    let created: CreatedSession = resp.json().await.map_err(|e| failed(e.to_string()))?;
+    Ok(created.session_handle)
+}
+
+/// The deliveries of the session with this public reference, oldest first.
+pub async fn outbox(session_ref: &str) -> Vec<Item> {
     let url = format!(
-        "dev/outbox?session_id={}",
-        js_sys::encode_uri_component(session)
+        "dev/outbox?session_ref={}",
+        js_sys::encode_uri_component(session_ref)
     );
     let Ok(resp) = Request::get(&url).send().await else {
         return Vec::new();
@@ -93,9 +114,11 @@ pub async fn totp(user: &str) -> Option<String> {
     resp.json::<Totp>().await.ok().map(|t| t.code)
 }
 
-/// Answers the pending call or push of `session` on the simulated phone.
-pub async fn answer(session: &str, approve: bool, number: Option<String>) {
-    let body = serde_json::json!({ "session_id": session, "approve": approve, "number": number });
+/// Answers the pending call or push of the session with this public
+/// reference on the simulated phone.
+pub async fn answer(session_ref: &str, approve: bool, number: Option<String>) {
+    let body =
+        serde_json::json!({ "session_ref": session_ref, "approve": approve, "number": number });
     if let Ok(req) = Request::post("dev/answer").json(&body) {
         let _ = req.send().await;
     }

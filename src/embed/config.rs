@@ -8,7 +8,8 @@ use js_sys::Reflect;
 use leptos::prelude::Set;
 use twostep_widget::backend::http::Credentials;
 use twostep_widget::{
-    AdapterBackend, Backend, ContactLinks, HelpTopic, HttpBackend, HttpOptions, TwoStepOptions,
+    AdapterBackend, Backend, ContactLinks, HelpTopic, HttpBackend, HttpOptions, SessionSource,
+    TwoStepOptions,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -29,13 +30,24 @@ pub fn options(config: &JsValue) -> TwoStepOptions {
     };
     let mut options = TwoStepOptions::new(backend);
     options.user_hint = text(config, "userHint");
-    options.session_id = text(config, "sessionId");
+    options.session = session(get(config, "session"));
     options.flow.auto_submit = get(config, "autoSubmit").as_bool().unwrap_or(true);
     options.flow.offer_remember_device = get(config, "rememberDevice").as_bool().unwrap_or(true);
     options.links.set(links(config));
     options.help_topics.set(help_topics(config));
     options.locale.set(locale(config));
     options
+}
+
+/// The `session` option: a handle, or the bridge `js/options.js` made of the
+/// host's function.
+fn session(value: JsValue) -> SessionSource {
+    match value.as_string() {
+        Some(handle) => SessionSource::Handle(handle),
+        None => value
+            .dyn_into()
+            .map_or(SessionSource::None, SessionSource::from_js),
+    }
 }
 
 fn http(config: &JsValue) -> HttpOptions {

@@ -58,7 +58,7 @@ fn details(failure: &Failure, user: Option<&str>) -> Detail {
         .text("message", Some(&failure.message))
         .text("userId", user)
         .text("pageUrl", Some(&page_url(&env.href)))
-        .text("sessionId", failure.session_id.as_deref())
+        .text("sessionRef", failure.session_ref.as_deref())
         .text("correlationId", failure.correlation_id.as_deref())
         .text(
             "timestamp",
@@ -76,27 +76,25 @@ fn details(failure: &Failure, user: Option<&str>) -> Detail {
 
 /// The name and detail of `event`.
 fn describe(event: &HostEvent, flow: &Flow, user_hint: Option<&str>) -> (&'static str, Detail) {
-    let session = flow.session.as_ref();
-    let user = session.map(|s| s.challenge.user.as_str()).or(user_hint);
+    let user = flow.session.as_ref().map(|s| s.challenge.user.as_str());
+    let user = user.or(user_hint);
     match event {
-        HostEvent::Ready { session_id } => (
+        HostEvent::Ready { session_ref } => (
             "ready",
             Detail::new()
-                .text("sessionId", Some(session_id))
+                .text("sessionRef", Some(session_ref))
                 .text("user", user)
                 .method(flow.current_method()),
         ),
         HostEvent::Verified {
             assertion,
+            session_ref,
             remember_device,
         } => (
             "verified",
             Detail::new()
                 .text("assertion", Some(assertion))
-                .text(
-                    "sessionId",
-                    session.map(|s| s.challenge.session_id.as_str()),
-                )
+                .text("sessionRef", Some(session_ref))
                 .value("rememberDevice", JsValue::from_bool(*remember_device)),
         ),
         HostEvent::Error(failure) => ("error", details(failure, user)),

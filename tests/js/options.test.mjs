@@ -91,4 +91,28 @@ test('only options that change the verification restart it', () => {
   assert.equal(restarts(a, validate({ ...a, userHint: 'sam' }, BASE)), true);
   assert.equal(restarts(a, validate({ ...a, backend: '/other/' }, BASE)), true);
   assert.equal(restarts(a, validate({ ...a, autoSubmit: false }, BASE)), true);
+  assert.equal(restarts(a, validate({ ...a, session: 'sh_a' }, BASE)), true);
+});
+
+test('a session is a handle or a function; sessionId is gone', async () => {
+  assert.equal(validate({ backend: '/', session: ' sh_abc ' }, BASE).session, 'sh_abc');
+  const get = async ({ fresh }) => (fresh ? 'sh_new' : 'sh_kept');
+  const options = validate({ backend: '/', session: get }, BASE);
+  assert.equal(options.session, get);
+  refused({ backend: '/', session: '   ' }, 'session', /non-empty/);
+  refused({ backend: '/', session: 42 }, 'session', /a session handle \(a string\) or a function, got 42/);
+  refused({ backend: '/', session: { session_handle: 'sh_x' } }, 'session', /got an object$/);
+  refused({ backend: '/', sessionId: 'sh_x' }, 'sessionId', /is not an option/);
+
+  // The wasm side gets a handle as it is, and a function through the bridge.
+  assert.equal(wasmConfig(validate({ backend: '/', session: 'sh_abc' }, BASE)).session, 'sh_abc');
+  const bridged = wasmConfig(options).session;
+  assert.notEqual(bridged, get);
+  assert.equal(await bridged(true), 'sh_new');
+  assert.equal(await bridged(false), 'sh_kept');
+
+  // The same function keeps the verification; another starts it again.
+  assert.equal(restarts(options, validate({ ...options, locale: 'de' }, BASE)), false);
+  assert.equal(restarts(options, validate({ ...options, session: async () => 'sh_kept' }, BASE)), true);
+  assert.equal(restarts(options, validate({ ...options, session: undefined }, BASE)), true);
 });

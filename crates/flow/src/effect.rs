@@ -7,6 +7,13 @@ use crate::{Failure, RequestId};
 /// A backend call to make; its answer comes back as `Event::Response` with the id.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Call {
+    /// Ask the host's function for a session handle, answered with
+    /// `Reply::Session`. `fresh` is true when the user starts over: the host
+    /// should start a new verification rather than hand back the last one.
+    Session {
+        /// True on starting over; false at the start and on a retry.
+        fresh: bool,
+    },
     /// Start or resume the verification.
     Start(StartRequest),
     /// Send a code or a push by method.
@@ -44,13 +51,16 @@ pub enum Focus {
 pub enum HostEvent {
     /// The challenge loaded and the widget is usable.
     Ready {
-        /// The verification session, for the host to resume after a reload.
-        session_id: String,
+        /// The public reference of the verification (never its secret
+        /// handle): what support and the details panel call the session ID.
+        session_ref: String,
     },
     /// The user verified; `assertion` is the backend's proof for the host.
     Verified {
         /// The backend's proof.
         assertion: String,
+        /// The public reference of the verification.
+        session_ref: String,
         /// True when the successful verify or poll asked the backend to
         /// remember this device (the user ticked the offer).
         remember_device: bool,
@@ -91,4 +101,7 @@ pub enum Effect {
     Focus(Focus),
     /// Tell the host page.
     Emit(HostEvent),
+    /// Reload the page: the way to start over when the host gave one fixed
+    /// session handle, since only the host's server can start another.
+    Reload,
 }

@@ -8,9 +8,26 @@ use crate::Timer;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RequestId(pub u32);
 
-/// A backend's successful answer to a [`crate::Call`].
+/// Where the verification's session comes from (see [`Event::Begin`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SessionOrigin {
+    /// No session: the backend starts one from the user hint. Only a backend
+    /// in development mode does; every other refuses such a start.
+    #[default]
+    Hint,
+    /// The secret handle of a session the host's server started. Starting
+    /// over needs a new one from the host: the driver reloads the page.
+    Handle(String),
+    /// The host's function gives the handle, asked for with
+    /// [`crate::Call::Session`]: at the start, on a retry and on starting over.
+    Host,
+}
+
+/// A successful answer to a [`crate::Call`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reply {
+    /// Answer to `Call::Session`: the secret handle the host's function gave.
+    Session(String),
     /// Answer to `Call::Start`.
     Started(Challenge),
     /// Answer to `Call::Send`.
@@ -26,9 +43,10 @@ pub enum Reply {
 pub enum Event {
     /// The widget was mounted: start (or resume) the verification.
     Begin {
-        /// A session to resume.
-        session_id: Option<String>,
-        /// What the login page knows about the user.
+        /// Where the session comes from; kept for retries and starting over.
+        session: SessionOrigin,
+        /// What the login page knows about the user. Sent to the backend
+        /// only when there is no session handle to send.
         user_hint: Option<String>,
         /// Random bits from a cryptographic source; correlation IDs are
         /// derived from them (the flow itself has no randomness, like no clock).
@@ -64,6 +82,8 @@ pub enum Event {
     RememberDevice(bool),
     /// The user asked to try the failed step again.
     Retry,
-    /// The user asked to start over after a timeout or failure.
+    /// The user asked to start over after a timeout or failure: with a fresh
+    /// session from the host, again from the user hint, or (when the host
+    /// gave one fixed handle) by reloading the page.
     Restart,
 }

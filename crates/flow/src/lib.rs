@@ -16,7 +16,7 @@ mod step;
 pub use code_input::{CodeInput, normalize_code};
 pub use config::FlowConfig;
 pub use effect::{Call, Effect, Focus, HostEvent, Timer};
-pub use event::{Event, Reply, RequestId};
+pub use event::{Event, Reply, RequestId, SessionOrigin};
 pub use state::{Approval, CodeEntry, CodeNotice, Failure, Flow, Overlay, Phase, Retry, Session};
 
 /// Milliseconds on the driver's clock (in the browser: `Date.now()`).

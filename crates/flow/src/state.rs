@@ -2,7 +2,7 @@
 
 use twostep_protocol::{Challenge, ErrorCode, Method, MethodKind};
 
-use crate::{Call, FlowConfig, Millis, RequestId};
+use crate::{Call, FlowConfig, Millis, RequestId, SessionOrigin};
 
 /// The loaded challenge and when its window closes on the driver's clock.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,8 +88,9 @@ pub struct Failure {
     pub message: String,
     /// The failing request's correlation ID.
     pub correlation_id: Option<String>,
-    /// The verification session.
-    pub session_id: Option<String>,
+    /// The public reference of the verification, when known (never its
+    /// secret handle).
+    pub session_ref: Option<String>,
     /// The server's timestamp, if it sent one.
     pub server_timestamp: Option<String>,
     /// When the widget saw the failure.
@@ -101,7 +102,8 @@ pub struct Failure {
 /// What "Try again" does on the failure screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Retry {
-    /// Load the challenge again.
+    /// Load the challenge again, the way the first load went (the same
+    /// handle, the host's function with `fresh: false`, or the user hint).
     Start,
     /// Send with this method again.
     Send {
@@ -178,6 +180,10 @@ pub struct Flow {
     pub(crate) next_request: u32,
     /// Seed of correlation IDs, from `Event::Begin`.
     pub(crate) entropy: u64,
+    /// Where sessions come from, from `Event::Begin`.
+    pub(crate) origin: SessionOrigin,
+    /// The host's user hint, from `Event::Begin`.
+    pub(crate) user_hint: Option<String>,
     /// The correlation ID of the latest call, shown when a failure has none.
     pub(crate) last_correlation_id: Option<String>,
     /// The user's "don't ask again on this device" choice. It outlives method
@@ -196,6 +202,8 @@ impl Flow {
             pending: None,
             next_request: 0,
             entropy: 0,
+            origin: SessionOrigin::Hint,
+            user_hint: None,
             last_correlation_id: None,
             remember_device: false,
         }

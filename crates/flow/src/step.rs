@@ -8,7 +8,7 @@ use twostep_protocol::{
 use crate::state::Pending;
 use crate::{
     Approval, Call, CodeEntry, CodeNotice, Effect, Event, Failure, Flow, Focus, HostEvent, Millis,
-    Overlay, Phase, Reply, RequestId, Retry, Session, Timer, normalize_code,
+    Overlay, Phase, Reply, RequestId, Retry, Session, SessionOrigin, Timer, normalize_code,
 };
 
 /// Longest code the flow accepts from a backend.
@@ -27,20 +27,15 @@ impl Flow {
     fn handle(&mut self, event: Event, now: Millis, fx: &mut Vec<Effect>) {
         match event {
             Event::Begin {
-                session_id,
+                session,
                 user_hint,
                 entropy,
             } => {
                 if matches!(self.phase, Phase::Loading) && self.pending.is_none() {
                     self.entropy = entropy;
-                    self.call(
-                        Call::Start(StartRequest {
-                            session_id,
-                            user_hint,
-                        }),
-                        now,
-                        fx,
-                    );
+                    self.origin = session;
+                    self.user_hint = user_hint;
+                    self.load(false, now, fx);
                 }
             }
             Event::Response { id, result } => self.on_response(id, result, now, fx),
@@ -80,22 +75,19 @@ impl Flow {
             }
             Event::Retry => self.retry(now, fx),
             Event::Restart => {
-                if matches!(self.phase, Phase::TimedOut(_) | Phase::Failed { .. }) {
-                    let session_id = None;
-                    self.session = None;
-                    self.overlay = None;
-                    self.phase = Phase::Loading;
-                    fx.push(Effect::Cancel(Timer::Window));
-                    self.call(
-                        Call::Start(StartRequest {
-                            session_id,
-                            user_hint: None,
-                        }),
-                        now,
-                        fx,
-                    );
-                    fx.push(Effect::Focus(Focus::Heading));
+                if !matches!(self.phase, Phase::TimedOut(_) | Phase::Failed { .. }) {
+                    return;
                 }
+                if let SessionOrigin::Handle(_) = self.origin {
+                    // Only the host's server can start another session.
+                    fx.push(Effect::Reload);
+                    return;
+                }
+                self.session = None;
+                self.overlay = None;
+                fx.push(Effect::Cancel(Timer::Window));
+                self.load(true, now, fx);
+                fx.push(Effect::Focus(Focus::Heading));
             }
         }
     }
@@ -119,7 +111,7 @@ impl Flow {
             code: ErrorCode::SessionExpired,
             message: String::new(),
             correlation_id: self.last_correlation_id.clone(),
-            session_id: Some(session.challenge.session_id.clone()),
+            session_ref: Some(session.challenge.session_ref.clone()),
             server_timestamp: None,
             at: now,
             method: self.current_method().cloned(),
@@ -169,6 +161,7 @@ impl Flow {
             Effect::Focus(Focus::Heading),
             Effect::Emit(HostEvent::Verified {
                 assertion,
+                session_ref: self.session_ref(),
                 remember_device,
             }),
         ]);
@@ -176,11 +169,10 @@ impl Flow {
 
     /// Builds the failure record for an error seen at `now`.
     fn failure(&self, err: ApiError, method_id: Option<&str>, now: Millis) -> Failure {
-        let session_id = err.session_id.or_else(|| {
-            self.session
-                .as_ref()
-                .map(|s| s.challenge.session_id.clone())
-        });
+        let session_ref = err
+            .session_ref
+            .filter(|r| !r.is_empty())
+            .or_else(|| self.session.as_ref().map(|_| self.session_ref()));
         Failure {
             code: err.code,
             message: err.message,
@@ -188,18 +180,43 @@ impl Flow {
                 .correlation_id
                 .filter(|c| !c.is_empty())
                 .or_else(|| self.last_correlation_id.clone()),
-            session_id,
+            session_ref,
             server_timestamp: err.timestamp,
             at: now,
             method: method_id.and_then(|id| self.method(id)).cloned(),
         }
     }
 
-    fn session_id(&self) -> String {
+    /// The secret handle, for calls to the backend only.
+    fn session_handle(&self) -> String {
         self.session
             .as_ref()
-            .map(|s| s.challenge.session_id.clone())
+            .map(|s| s.challenge.session_handle.clone())
             .unwrap_or_default()
+    }
+
+    /// The public reference, for the host and the details panel.
+    fn session_ref(&self) -> String {
+        self.session
+            .as_ref()
+            .map(|s| s.challenge.session_ref.clone())
+            .unwrap_or_default()
+    }
+
+    /// Loads the challenge the way `Event::Begin` said: asks the host's
+    /// function for a handle (`fresh` on starting over), or starts with the
+    /// host's handle, or from the user hint.
+    fn load(&mut self, fresh: bool, now: Millis, fx: &mut Vec<Effect>) {
+        self.phase = Phase::Loading;
+        let call = match &self.origin {
+            SessionOrigin::Host => Call::Session { fresh },
+            SessionOrigin::Handle(handle) => start_with(handle.clone()),
+            SessionOrigin::Hint => Call::Start(StartRequest {
+                session_handle: None,
+                user_hint: self.user_hint.clone(),
+            }),
+        };
+        self.call(call, now, fx);
     }
 
     fn call(&mut self, call: Call, now: Millis, fx: &mut Vec<Effect>) {
@@ -234,7 +251,7 @@ impl Flow {
         let resend = previous.is_some();
         fx.push(Effect::Cancel(Timer::Poll));
         let call = Call::Send(SendRequest {
-            session_id: self.session_id(),
+            session_handle: self.session_handle(),
             method_id: method_id.clone(),
             resend,
         });
@@ -273,10 +290,7 @@ impl Flow {
             return;
         };
         match retry.clone() {
-            Retry::Start => {
-                self.phase = Phase::Loading;
-                self.call(Call::Start(StartRequest::default()), now, fx);
-            }
+            Retry::Start => self.load(false, now, fx),
             Retry::Send { method_id } => self.send(method_id, None, now, fx),
             Retry::Resume(phase) => {
                 self.phase = *phase;
@@ -312,7 +326,7 @@ impl Flow {
                 }
                 if let Phase::Approval(a) = &self.phase {
                     let call = Call::Poll(PollRequest {
-                        session_id: self.session_id(),
+                        session_handle: self.session_handle(),
                         method_id: a.method_id.clone(),
                         remember_device: self.remembers_device(),
                     });
@@ -350,7 +364,7 @@ impl Flow {
         if self.pending.is_some() {
             return;
         }
-        let session_id = self.session_id();
+        let session_handle = self.session_handle();
         let remember_device = self.remembers_device();
         let Phase::Code(entry) = &mut self.phase else {
             return;
@@ -365,7 +379,7 @@ impl Flow {
         }
         entry.submitting = true;
         let call = Call::Verify(VerifyRequest {
-            session_id,
+            session_handle,
             method_id: entry.method_id.clone(),
             code: entry.code.clone(),
             remember_device,
@@ -385,6 +399,15 @@ impl Flow {
         };
         fx.push(Effect::Cancel(Timer::Request));
         match (pending.call, result) {
+            (Call::Session { .. }, Ok(Reply::Session(handle))) => {
+                if handle.trim().is_empty() {
+                    // Never echo what the host gave: it may be a secret.
+                    let err = ApiError::new(ErrorCode::Internal, "the host gave no session");
+                    self.on_error(Call::Session { fresh: false }, err, now, fx);
+                } else {
+                    self.call(start_with(handle), now, fx);
+                }
+            }
             (Call::Start(_), Ok(Reply::Started(c))) => self.on_started(c, now, fx),
             (Call::Send(req), Ok(Reply::Sent(r))) => self.on_sent(req, r, now, fx),
             (Call::Verify(req), Ok(Reply::Verified(v))) => {
@@ -405,19 +428,21 @@ impl Flow {
     }
 
     fn on_error(&mut self, call: Call, err: ApiError, now: Millis, fx: &mut Vec<Effect>) {
-        if err.code == ErrorCode::SessionExpired && self.session.is_some() {
+        // An ended session, also one the page tried to resume: start over.
+        let resuming = matches!(call, Call::Start(_));
+        if err.code == ErrorCode::SessionExpired && (self.session.is_some() || resuming) {
             let method_id = match &call {
                 Call::Send(r) => Some(r.method_id.clone()),
                 Call::Verify(r) => Some(r.method_id.clone()),
                 Call::Poll(r) => Some(r.method_id.clone()),
-                Call::Start(_) => None,
+                Call::Session { .. } | Call::Start(_) => None,
             };
             let failure = self.failure(err, method_id.as_deref(), now);
             self.enter_timed_out(failure, fx);
             return;
         }
         match call {
-            Call::Start(_) => {
+            Call::Session { .. } | Call::Start(_) => {
                 let failure = self.failure(err, None, now);
                 self.enter_failed(failure, Retry::Start, fx);
             }
@@ -457,7 +482,7 @@ impl Flow {
             after_ms: window_ms,
         });
         fx.push(Effect::Emit(HostEvent::Ready {
-            session_id: self.session_id(),
+            session_ref: self.session_ref(),
         }));
         self.send(default, None, now, fx);
     }
@@ -675,6 +700,15 @@ fn correlation_id(entropy: u64, n: u32) -> String {
     )
 }
 
+/// A start that resumes the session with this handle. The user hint is left
+/// out: the session already names the user.
+fn start_with(handle: String) -> Call {
+    Call::Start(StartRequest {
+        session_handle: Some(handle),
+        user_hint: None,
+    })
+}
+
 fn bad_response(why: &str) -> ApiError {
     ApiError::new(ErrorCode::BadResponse, why)
 }
@@ -685,8 +719,8 @@ fn retry_after_ms(err: &ApiError) -> Option<u64> {
 
 /// Rejects challenges the flow cannot work with.
 fn check_challenge(c: &Challenge) -> Result<(), &'static str> {
-    if c.session_id.is_empty() {
-        return Err("the challenge has no session ID");
+    if c.session_handle.is_empty() || c.session_ref.is_empty() {
+        return Err("the challenge has no session handle or reference");
     }
     if c.methods.is_empty() {
         return Err("no verification methods are set up for this account");

@@ -10,7 +10,7 @@ use twostep_protocol::*;
 fn begin_loads_the_challenge_with_a_deadline() {
     let mut h = Harness::new();
     h.on(Event::Begin {
-        session_id: Some("resume-me".into()),
+        session: SessionOrigin::Handle("sh-resume-me".into()),
         user_hint: None,
         entropy: 7,
     });
@@ -18,7 +18,7 @@ fn begin_loads_the_challenge_with_a_deadline() {
     assert_eq!(
         call,
         Call::Start(StartRequest {
-            session_id: Some("resume-me".into()),
+            session_handle: Some("sh-resume-me".into()),
             user_hint: None
         })
     );
@@ -34,7 +34,7 @@ fn begin_loads_the_challenge_with_a_deadline() {
 fn the_challenge_arms_the_window_and_sends_the_default_method() {
     let mut h = Harness::new();
     h.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 7,
     });
@@ -44,13 +44,13 @@ fn the_challenge_arms_the_window_and_sends_the_default_method() {
         after_ms: 600_000
     }));
     assert!(h.emitted().contains(&HostEvent::Ready {
-        session_id: "sess-1".into()
+        session_ref: "TS-1".into()
     }));
     let (_, call) = h.last_call();
     assert_eq!(
         call,
         Call::Send(SendRequest {
-            session_id: "sess-1".into(),
+            session_handle: "sh-1".into(),
             method_id: "sms-1".into(),
             resend: false
         })
@@ -65,7 +65,7 @@ fn an_unknown_default_method_falls_back_to_the_first() {
     let mut c = challenge();
     c.default_method = "gone".into();
     h.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 7,
     });
@@ -96,7 +96,7 @@ fn a_pasted_code_with_spaces_submits_itself() {
     assert_eq!(
         call,
         Call::Verify(VerifyRequest {
-            session_id: "sess-1".into(),
+            session_handle: "sh-1".into(),
             method_id: "sms-1".into(),
             code: "123456".into(),
             remember_device: false,
@@ -114,6 +114,7 @@ fn a_pasted_code_with_spaces_submits_itself() {
     );
     assert!(h.emitted().contains(&HostEvent::Verified {
         assertion: "proof".into(),
+        session_ref: "TS-1".into(),
         remember_device: false,
     }));
     assert!(h.fx.contains(&Effect::Cancel(Timer::Window)));
@@ -311,7 +312,7 @@ fn picking_the_current_method_or_an_unknown_one_sends_nothing() {
 fn a_late_answer_for_an_abandoned_method_is_ignored() {
     let mut h = Harness::new();
     h.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 7,
     });
@@ -373,7 +374,7 @@ fn a_push_is_polled_until_approved() {
     assert_eq!(
         call,
         Call::Poll(PollRequest {
-            session_id: "sess-1".into(),
+            session_handle: "sh-1".into(),
             method_id: "push".into(),
             remember_device: false,
         })
@@ -488,7 +489,7 @@ fn the_window_running_out_times_out_from_any_screen() {
     h.advance(600_000);
     h.on(Event::TimerFired(Timer::Window));
     assert_eq!(h.failure().code, ErrorCode::SessionExpired);
-    assert_eq!(h.failure().session_id.as_deref(), Some("sess-1"));
+    assert_eq!(h.failure().session_ref.as_deref(), Some("TS-1"));
     assert_eq!(h.failure().method.as_ref().unwrap().id, "sms-1");
     assert!(matches!(h.flow.phase, Phase::TimedOut(_)));
     assert!(matches!(h.emitted()[..], [HostEvent::TimedOut(_)]));
@@ -504,7 +505,7 @@ fn the_window_running_out_times_out_from_any_screen() {
 fn a_slow_backend_times_out_with_a_retry() {
     let mut h = Harness::new();
     h.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 7,
     });
@@ -522,7 +523,7 @@ fn a_slow_backend_times_out_with_a_retry() {
 fn a_failed_send_shows_details_and_retries_the_same_method() {
     let mut h = Harness::new();
     h.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 7,
     });
@@ -534,7 +535,7 @@ fn a_failed_send_shows_details_and_retries_the_same_method() {
     assert_eq!(f.code, ErrorCode::Internal);
     assert_eq!(f.message, "server says no");
     assert_eq!(f.correlation_id.as_deref(), Some("corr-1"));
-    assert_eq!(f.session_id.as_deref(), Some("sess-1"));
+    assert_eq!(f.session_ref.as_deref(), Some("TS-1"));
     assert_eq!(f.server_timestamp.as_deref(), Some("2026-11-28T10:42:00Z"));
     assert_eq!(f.at, h.now);
     // Another method stays reachable from the failure screen.
@@ -574,7 +575,7 @@ fn a_session_expired_answer_times_out() {
 fn a_failed_start_can_be_retried() {
     let mut h = Harness::new();
     h.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 7,
     });
@@ -600,7 +601,7 @@ fn malformed_answers_become_bad_response_failures() {
     // A challenge with no methods.
     let mut h = Harness::new();
     h.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 7,
     });
@@ -612,7 +613,7 @@ fn malformed_answers_become_bad_response_failures() {
     // A send answer of the wrong kind.
     let mut h = Harness::new();
     h.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 7,
     });
@@ -665,7 +666,7 @@ fn every_call_gets_its_own_correlation_id() {
     let mut h = Harness::new();
     let mut seen = Vec::new();
     h.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 0xdead_beef,
     });
@@ -682,7 +683,7 @@ fn every_call_gets_its_own_correlation_id() {
     // Another seed gives other IDs.
     let mut other = Harness::new();
     other.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 0xdead_bef0,
     });
@@ -693,7 +694,7 @@ fn every_call_gets_its_own_correlation_id() {
 fn failures_without_a_server_id_keep_the_widgets_own() {
     let mut h = Harness::new();
     h.on(Event::Begin {
-        session_id: None,
+        session: SessionOrigin::Hint,
         user_hint: None,
         entropy: 1,
     });
@@ -749,6 +750,7 @@ fn assert_verified_reports(h: &mut Harness, remembered: bool) {
     })));
     assert!(h.emitted().contains(&HostEvent::Verified {
         assertion: "proof".into(),
+        session_ref: "TS-1".into(),
         remember_device: remembered,
     }));
 }
@@ -778,7 +780,7 @@ fn a_ticked_offer_goes_with_the_code_and_is_reported_to_the_host() {
     assert_eq!(
         h.last_call().1,
         Call::Verify(VerifyRequest {
-            session_id: "sess-1".into(),
+            session_handle: "sh-1".into(),
             method_id: "sms-1".into(),
             code: "123456".into(),
             remember_device: true,
@@ -883,7 +885,7 @@ fn a_push_approval_polls_with_the_choice() {
     assert_eq!(
         h.last_call().1,
         Call::Poll(PollRequest {
-            session_id: "sess-1".into(),
+            session_handle: "sh-1".into(),
             method_id: "push".into(),
             remember_device: true,
         })
@@ -894,6 +896,7 @@ fn a_push_approval_polls_with_the_choice() {
     })));
     assert!(h.emitted().contains(&HostEvent::Verified {
         assertion: "push-proof".into(),
+        session_ref: "TS-1".into(),
         remember_device: true,
     }));
 }

@@ -1,5 +1,6 @@
-//! Random event sequences: the flow never panics, never gets stuck, and always
-//! times out once the window has passed.
+//! Random event sequences: the flow never panics, never gets stuck, always
+//! times out once the window has passed, and never lets the secret session
+//! handle reach the host page or the details panel.
 
 mod support;
 
@@ -7,6 +8,19 @@ use proptest::prelude::*;
 use support::*;
 use twostep_flow::*;
 use twostep_protocol::*;
+
+/// The secret handle every session in these runs has: it must show up in no
+/// host event and no failure record.
+const SECRET: &str = "sh_SENTINEL-never-shown-3f9a";
+
+/// The three places a session can come from.
+fn origin() -> impl Strategy<Value = SessionOrigin> {
+    prop_oneof![
+        Just(SessionOrigin::Hint),
+        Just(SessionOrigin::Handle(SECRET.into())),
+        Just(SessionOrigin::Host),
+    ]
+}
 
 /// A test-side action; answers are built for whatever call is in flight.
 #[derive(Clone, Debug)]
@@ -69,6 +83,7 @@ fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
         let mut e = err(ERRORS[usize::from(choice / 4) % ERRORS.len()]);
         e.attempts_left = Some(u32::from(choice % 3));
         e.retry_after_secs = Some(u32::from(choice % 50));
+        e.session_ref = choice.is_multiple_of(3).then(|| "TS-SERVER".into());
         return Err(e);
     }
     if choice % 17 == 1 {
@@ -78,8 +93,14 @@ fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
         }));
     }
     Ok(match call {
+        Call::Session { .. } => Reply::Session(if choice % 11 == 2 {
+            String::new()
+        } else {
+            SECRET.into()
+        }),
         Call::Start(_) => {
             let mut c = challenge();
+            c.session_handle = SECRET.into();
             c.methods.truncate(1 + usize::from(choice) % 5);
             c.expires_in_secs = 1 + u32::from(choice) * 3;
             c.remember_device_days = [None, Some(0), Some(30)][usize::from(choice) % 3];
@@ -122,25 +143,34 @@ fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
 
 struct Run {
     h: Harness,
+    origin: SessionOrigin,
     calls: Vec<(RequestId, Call)>,
 }
 
 impl Run {
-    fn new() -> Self {
-        Run {
+    /// A run whose sessions come from `origin`, begun.
+    fn begin(origin: SessionOrigin) -> Self {
+        let mut run = Run {
             h: Harness::new(),
+            origin,
             calls: Vec::new(),
+        };
+        run.apply(run.begin_event());
+        run
+    }
+
+    fn begin_event(&self) -> Event {
+        Event::Begin {
+            session: self.origin.clone(),
+            user_hint: Some(HINT.into()),
+            entropy: 7,
         }
     }
 
     fn event_for(&self, a: &Action) -> Option<Event> {
         let methods = ["sms-1", "sms-2", "voice-1", "push", "totp", "zzz"];
         Some(match a {
-            Action::Begin => Event::Begin {
-                session_id: None,
-                user_hint: None,
-                entropy: 7,
-            },
+            Action::Begin => self.begin_event(),
             Action::Answer(c) => {
                 let (id, call) = self.calls.last()?;
                 Event::Response {
@@ -189,15 +219,48 @@ impl Run {
                     !remember || self.h.flow.remember_offer() == Some((30, true)),
                     "remember_device sent without a ticked offer: {call:?}"
                 );
+                self.check_session_call(call);
                 self.calls.push((*id, call.clone()));
+            }
+            if let Effect::Emit(event) = e {
+                let shown = format!("{event:?}");
+                assert!(!shown.contains(SECRET), "the handle in {shown}");
+            }
+            if *e == Effect::Reload {
+                assert!(
+                    matches!(self.origin, SessionOrigin::Handle(_)),
+                    "a reload without a fixed handle"
+                );
             }
         }
         self.check_invariants();
     }
 
+    /// Each origin gets its session its own way; the hint goes only into a
+    /// start without a handle.
+    fn check_session_call(&self, call: &Call) {
+        match (call, &self.origin) {
+            (Call::Session { .. }, SessionOrigin::Host) => {}
+            (Call::Session { .. }, other) => panic!("asked the host for a session with {other:?}"),
+            (Call::Start(r), SessionOrigin::Hint) => {
+                assert_eq!(r.session_handle, None);
+                assert_eq!(r.user_hint.as_deref(), Some(HINT));
+            }
+            (Call::Start(r), _) => {
+                assert_eq!(r.session_handle.as_deref(), Some(SECRET));
+                assert_eq!(r.user_hint, None);
+            }
+            _ => {}
+        }
+    }
+
     fn check_invariants(&self) {
         let flow = &self.h.flow;
         assert!(flow.has_way_forward(), "stuck: {flow:?}");
+        if let Phase::Failed { failure, .. } | Phase::TimedOut(failure) = &flow.phase {
+            let shown = format!("{failure:?}");
+            assert!(!shown.contains(SECRET), "the handle in {shown}");
+        }
         if let Phase::Code(c) = &flow.phase {
             assert!(c.code.len() <= usize::from(c.code_length));
             assert!(c.code.chars().all(|d| d.is_ascii_digit()));
@@ -210,10 +273,10 @@ proptest! {
 
     #[test]
     fn random_sequences_never_panic_or_get_stuck(
+        origin in origin(),
         steps in prop::collection::vec((0u64..40_000, action()), 1..60)
     ) {
-        let mut run = Run::new();
-        run.apply(Event::Begin { session_id: None, user_hint: None, entropy: 7 });
+        let mut run = Run::begin(origin);
         for (dt, a) in &steps {
             run.h.advance(*dt);
             if let Some(event) = run.event_for(a) {
@@ -227,9 +290,9 @@ proptest! {
         steps in prop::collection::vec((0u64..20_000, action()), 1..40),
         last in action(),
         late in 0u64..100_000,
+        origin in origin(),
     ) {
-        let mut run = Run::new();
-        run.apply(Event::Begin { session_id: None, user_hint: None, entropy: 7 });
+        let mut run = Run::begin(origin);
         for (dt, a) in &steps {
             run.h.advance(*dt);
             if let Some(event) = run.event_for(a) {
@@ -245,5 +308,23 @@ proptest! {
             matches!(run.h.flow.phase, Phase::TimedOut(_) | Phase::Verified { .. }),
             "not timed out: {:?}", run.h.flow.phase
         );
+    }
+
+    /// Every step of `Run::apply` checks the events and the failure record;
+    /// this runs long sequences where the host or a fixed handle gives the
+    /// session, answering with the secret handle wherever one is asked for.
+    #[test]
+    fn the_session_handle_never_reaches_the_host_or_the_details(
+        host in any::<bool>(),
+        steps in prop::collection::vec((0u64..30_000, action()), 1..120)
+    ) {
+        let origin = if host { SessionOrigin::Host } else { SessionOrigin::Handle(SECRET.into()) };
+        let mut run = Run::begin(origin);
+        for (dt, a) in &steps {
+            run.h.advance(*dt);
+            if let Some(event) = run.event_for(a) {
+                run.apply(event);
+            }
+        }
     }
 }

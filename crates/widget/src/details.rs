@@ -31,7 +31,8 @@ pub const WIDGET_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The rows of the details panel for `failure`.
 ///
-/// Only identifiers go in: never codes the user typed, assertions or secrets.
+/// Only identifiers go in: never codes the user typed, assertions or secrets
+/// (the session is named by its public reference, never its handle).
 pub fn fields(failure: &Failure, user: Option<&str>, env: &Environment) -> Vec<Field> {
     let na = || t(Msg::NotAvailable);
     let text = |v: Option<&str>| {
@@ -55,7 +56,7 @@ pub fn fields(failure: &Failure, user: Option<&str>, env: &Environment) -> Vec<F
         (Msg::FieldDescription, description),
         (Msg::FieldPageUrl, text(Some(&page_url(&env.href)))),
         (Msg::FieldErrorCode, failure.code.as_str().to_string()),
-        (Msg::FieldSessionId, text(failure.session_id.as_deref())),
+        (Msg::FieldSessionId, text(failure.session_ref.as_deref())),
         (
             Msg::FieldCorrelationId,
             text(failure.correlation_id.as_deref()),
@@ -110,7 +111,7 @@ mod tests {
             code: ErrorCode::Internal,
             message: "db down\nretry later".into(),
             correlation_id: Some("corr-9".into()),
-            session_id: Some("sess-1".into()),
+            session_ref: Some("TS-7K3M-9QXD-2HBT".into()),
             server_timestamp: None,
             at: 1_795_894_925_000,
             method: Some(Method {
@@ -138,7 +139,7 @@ mod tests {
              Error description: Something went wrong. db down retry later\n\
              Page URL: https://login.example/mfa\n\
              Error code: internal\n\
-             Session ID: sess-1\n\
+             Session ID: TS-7K3M-9QXD-2HBT\n\
              Correlation ID: corr-9\n\
              Timestamp: 2026-11-28 20:42:05 UTC+01:00 (Europe/Amsterdam) / 2026-11-28 19:42:05 UTC\n\
              Widget version: {WIDGET_VERSION}\n\
@@ -151,7 +152,7 @@ mod tests {
     fn missing_values_say_so() {
         let mut f = failure();
         f.correlation_id = None;
-        f.session_id = Some("  ".into());
+        f.session_ref = Some("  ".into());
         f.method = None;
         let rows = fields(&f, None, &Environment::default());
         let get = |n: &str| rows.iter().find(|r| r.name == n).unwrap().value.clone();

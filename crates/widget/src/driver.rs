@@ -9,13 +9,15 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use twostep_flow::{Call, Effect, Event, Flow, Focus, Reply, Timer};
+use twostep_protocol::{ApiError, ErrorCode};
 
 use crate::Backend;
 use crate::browser::now_ms;
-use crate::options::EventHandler;
+use crate::options::{EventHandler, SessionSource};
 
 struct Io {
     backend: Rc<dyn Backend>,
+    session: SessionSource,
     on_event: Option<EventHandler>,
     /// One slot per [`Timer`] kind.
     timers: [Option<TimeoutHandle>; 3],
@@ -36,15 +38,22 @@ pub struct Controller {
 }
 
 impl Controller {
-    /// A controller for `flow`, talking to `backend`. Its timers stop when the
-    /// reactive owner it was created under is cleaned up (the widget unmounts).
-    pub fn new(flow: Flow, backend: Rc<dyn Backend>, on_event: Option<EventHandler>) -> Self {
+    /// A controller for `flow`, talking to `backend`, with sessions from
+    /// `session`. Its timers stop when the reactive owner it was created
+    /// under is cleaned up (the widget unmounts).
+    pub fn new(
+        flow: Flow,
+        backend: Rc<dyn Backend>,
+        session: SessionSource,
+        on_event: Option<EventHandler>,
+    ) -> Self {
         let ctrl = Controller {
             flow: RwSignal::new(flow),
             now: RwSignal::new(now_ms()),
             root: NodeRef::new(),
             io: StoredValue::new_local(Io {
                 backend,
+                session,
                 on_event,
                 timers: [None; 3],
                 ticker: None,
@@ -86,11 +95,19 @@ impl Controller {
                 call,
                 correlation_id: cid,
             } => {
-                let Some(backend) = self.io.try_with_value(|io| io.backend.clone()) else {
+                let Some((backend, session)) = self
+                    .io
+                    .try_with_value(|io| (io.backend.clone(), io.session.clone()))
+                else {
                     return;
                 };
                 spawn_local(async move {
                     let result = match call {
+                        Call::Session { fresh } => match session {
+                            SessionSource::Fetch(get) => get(fresh).await.map(Reply::Session),
+                            _ => Err(String::new()),
+                        }
+                        .map_err(|why| ApiError::new(ErrorCode::Internal, why)),
                         Call::Start(r) => backend.start(r, cid).await.map(Reply::Started),
                         Call::Send(r) => backend.send(r, cid).await.map(Reply::Sent),
                         Call::Verify(r) => backend.verify(r, cid).await.map(Reply::Verified),
@@ -118,6 +135,11 @@ impl Controller {
                 let root = self.root;
                 // After the new screen has rendered.
                 request_animation_frame(move || focus(root, target));
+            }
+            Effect::Reload => {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
             }
             Effect::Emit(event) => {
                 if let Some(Some(f)) = self.io.try_with_value(|io| io.on_event.clone())

@@ -17,5 +17,7 @@ pub mod driver;
 pub mod options;
 
 pub use components::TwoStep;
-pub use options::{ContactLinks, EventHandler, HelpTopic, TwoStepOptions};
+pub use options::{
+    ContactLinks, EventHandler, HelpTopic, SessionFuture, SessionSource, TwoStepOptions,
+};
 pub use twostep_flow::{FlowConfig, HostEvent};

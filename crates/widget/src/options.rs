@@ -1,9 +1,11 @@
 //! What a host page configures.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use leptos::prelude::RwSignal;
-use twostep_flow::{Flow, FlowConfig, HostEvent};
+use twostep_flow::{Flow, FlowConfig, HostEvent, SessionOrigin};
 
 use crate::Backend;
 
@@ -62,6 +64,95 @@ impl HelpTopic {
     }
 }
 
+/// What a [`SessionSource::Fetch`] function returns: the session handle, or
+/// a plain-text reason why there is none (the failure screen shows it, with
+/// *Try again*, under the code `internal`).
+pub type SessionFuture = Pin<Box<dyn Future<Output = Result<String, String>>>>;
+
+/// Where the widget gets its verification session.
+///
+/// In production the host's server starts the verification after its password
+/// step (`POST /v1/sessions` with its API key, see `docs/protocol.md`) and
+/// hands the page the session's secret handle. Give it to the widget as a
+/// [`SessionSource::Handle`], or as a function that gets one
+/// ([`SessionSource::fetch`]), which also lets *Start over* get a new session
+/// without reloading the page.
+///
+/// The handle is a secret: the widget sends it to the backend only, and shows
+/// and reports the public session reference instead.
+#[derive(Clone, Default)]
+pub enum SessionSource {
+    /// No session: the backend starts one from
+    /// [`TwoStepOptions::user_hint`]. Only a backend in development mode
+    /// (`twostep-server --dev`) does. The default.
+    #[default]
+    None,
+    /// The secret handle the host's server got. *Start over* reloads the
+    /// page, since only the host's server can start another session.
+    Handle(String),
+    /// A function the widget calls for a handle: with `false` when it mounts
+    /// and on *Try again* after a failed start (hand back the session you
+    /// have, if it is still the one to use), and with `true` on *Start over*
+    /// after a time-out or failure (start a new one).
+    Fetch(Rc<dyn Fn(bool) -> SessionFuture>),
+}
+
+impl SessionSource {
+    /// A [`SessionSource::Fetch`] from an async function or closure taking
+    /// `fresh`. Ask your server for the session it started after the
+    /// password step (a new one when `fresh`), and return its handle:
+    ///
+    /// ```
+    /// use twostep_widget::SessionSource;
+    ///
+    /// async fn session_from_my_server(fresh: bool) -> Result<String, String> {
+    ///     // For example: POST /login/second-step {fresh}, answered with the
+    ///     // `session_handle` your server got from POST /v1/sessions.
+    ///     Ok(if fresh { "sh_new".into() } else { "sh_current".into() })
+    /// }
+    ///
+    /// let session = SessionSource::fetch(session_from_my_server);
+    /// assert!(matches!(session, SessionSource::Fetch(_)));
+    /// ```
+    pub fn fetch<F, Fut>(get: F) -> Self
+    where
+        F: Fn(bool) -> Fut + 'static,
+        Fut: Future<Output = Result<String, String>> + 'static,
+    {
+        SessionSource::Fetch(Rc::new(move |fresh| Box::pin(get(fresh))))
+    }
+
+    /// A [`SessionSource::Fetch`] over a JavaScript function
+    /// `(fresh) => Promise<string>` that resolves with the handle or rejects
+    /// with a plain-text reason (the bundle's JavaScript API wraps the host's
+    /// `session` function so).
+    pub fn from_js(bridge: js_sys::Function) -> Self {
+        let text = |v: wasm_bindgen::JsValue| v.as_string().unwrap_or_default();
+        SessionSource::fetch(move |fresh| {
+            let called = bridge.call1(&wasm_bindgen::JsValue::NULL, &fresh.into());
+            async move {
+                let answer = match called {
+                    Ok(value) => {
+                        let promise = js_sys::Promise::resolve(&value);
+                        wasm_bindgen_futures::JsFuture::from(promise).await
+                    }
+                    Err(thrown) => Err(thrown),
+                };
+                answer.map(text).map_err(text)
+            }
+        })
+    }
+
+    /// What the flow needs to know of it.
+    pub(crate) fn origin(&self) -> SessionOrigin {
+        match self {
+            SessionSource::None => SessionOrigin::Hint,
+            SessionSource::Handle(handle) => SessionOrigin::Handle(handle.clone()),
+            SessionSource::Fetch(_) => SessionOrigin::Host,
+        }
+    }
+}
+
 /// A callback for [`HostEvent`]s. It also gets the flow's state after the
 /// event, for what the event itself does not carry (the user, the method).
 pub type EventHandler = Rc<dyn Fn(&HostEvent, &Flow)>;
@@ -82,11 +173,14 @@ pub struct TwoStepOptions {
     /// The locale the host asks for (BCP 47); the widget shows the nearest
     /// language its catalogue has (see [`crate::locale`]). Default: `"en"`.
     pub locale: RwSignal<String>,
-    /// What the login page knows about the user, passed to the backend and
-    /// shown as the user ID until the backend names the user. Default: none.
+    /// What the login page knows about the user, shown as the user ID until
+    /// the backend names the user, and sent to the backend when there is no
+    /// session (a development backend starts from it). Default: none.
     pub user_hint: Option<String>,
-    /// A session to resume. Default: none.
-    pub session_id: Option<String>,
+    /// Where the verification session comes from: a handle from the host's
+    /// server, or a function that gets one. Default: [`SessionSource::None`]
+    /// (the backend starts from `user_hint`; development backends only).
+    pub session: SessionSource,
     /// Called for every host event (ready, verified, error, timed out, method
     /// changed). Default: none.
     pub on_event: Option<EventHandler>,
@@ -103,7 +197,7 @@ impl TwoStepOptions {
             help_topics: RwSignal::new(HelpTopic::ALL.to_vec()),
             locale: RwSignal::new("en".to_string()),
             user_hint: None,
-            session_id: None,
+            session: SessionSource::None,
             on_event: None,
         }
     }

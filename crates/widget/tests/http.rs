@@ -23,7 +23,7 @@ fn server() -> &'static str {
 
 fn start() -> StartRequest {
     StartRequest {
-        session_id: None,
+        session_handle: None,
         user_hint: Some("alex@contoso.example".into()),
     }
 }
@@ -71,7 +71,7 @@ async fn polls_are_retried_with_backoff_and_then_give_up() {
     let e = b
         .poll(
             PollRequest {
-                session_id: "s".into(),
+                session_handle: "s".into(),
                 method_id: "push".into(),
                 remember_device: false,
             },

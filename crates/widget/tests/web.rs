@@ -9,7 +9,9 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use twostep_protocol::*;
 use twostep_widget::backend::demo::{DemoBackend, Scenario};
-use twostep_widget::{Backend, BackendFuture, ContactLinks, HostEvent, TwoStep, TwoStepOptions};
+use twostep_widget::{
+    Backend, BackendFuture, ContactLinks, HostEvent, SessionSource, TwoStep, TwoStepOptions,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -141,7 +143,7 @@ async fn the_code_screen_is_labelled_and_accepts_a_pasted_code() {
             .starts_with("Send a new code in 0:")
     );
     assert!(w.has_event(
-        |e| matches!(e, HostEvent::Ready { session_id } if session_id.starts_with("sess-"))
+        |e| matches!(e, HostEvent::Ready { session_ref } if session_ref.starts_with("TS-"))
     ));
 
     let code = texted_code(&demo);
@@ -374,27 +376,30 @@ async fn no_inline_styles_anywhere() {
     }
 }
 
+/// The demo backend with a one-second verification window.
+struct Brief(DemoBackend);
+
+impl Backend for Brief {
+    fn start(&self, r: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
+        Box::pin(async move {
+            let mut c = self.0.start(r, cid).await?;
+            c.expires_in_secs = 1;
+            Ok(c)
+        })
+    }
+    fn send(&self, r: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
+        self.0.send(r, cid)
+    }
+    fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
+        self.0.verify(r, cid)
+    }
+    fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
+        self.0.poll(r, cid)
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_window_runs_out_into_a_timeout_screen() {
-    struct Brief(DemoBackend);
-    impl Backend for Brief {
-        fn start(&self, r: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
-            Box::pin(async move {
-                let mut c = self.0.start(r, cid).await?;
-                c.expires_in_secs = 1;
-                Ok(c)
-            })
-        }
-        fn send(&self, r: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
-            self.0.send(r, cid)
-        }
-        fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
-            self.0.verify(r, cid)
-        }
-        fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
-            self.0.poll(r, cid)
-        }
-    }
     let (demo, _) = demo(Scenario::Text);
     let w = mount(Rc::new(Brief(demo)), |_| {});
     settle(1_300).await;
@@ -576,4 +581,102 @@ async fn a_host_can_hide_the_remember_offer() {
     settle(50).await;
     assert_eq!(w.heading(), "Enter the code we texted you");
     assert!(w.find(".ts-remember").is_none());
+}
+
+/// Each call of a session function: its `fresh`, and the handle it gave
+/// (empty when it failed).
+type Calls = Rc<RefCell<Vec<(bool, String)>>>;
+
+/// A host's session function over the demo backend: it notes each call, and
+/// fails the first `failures` ones.
+fn host_sessions(demo: &DemoBackend, failures: usize) -> (SessionSource, Calls) {
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let (demo, log) = (demo.clone(), calls.clone());
+    let source = SessionSource::fetch(move |fresh| {
+        let mut log = log.borrow_mut();
+        let result = if log.len() < failures {
+            log.push((fresh, String::new()));
+            Err("The host's server did not answer.".to_string())
+        } else {
+            let handle = demo.create_session().session_handle;
+            log.push((fresh, handle.clone()));
+            Ok(handle)
+        };
+        async move { result }
+    });
+    (source, calls)
+}
+
+fn readies(w: &Widget) -> Vec<String> {
+    w.events
+        .borrow()
+        .iter()
+        .filter_map(|e| match e {
+            HostEvent::Ready { session_ref } => Some(session_ref.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_session_function_gives_the_session_and_only_its_reference_shows() {
+    let (demo, _) = demo(Scenario::Text);
+    let (session, calls) = host_sessions(&demo, 0);
+    let w = mount(Rc::new(Brief(demo.clone())), |o| {
+        o.user_hint = None;
+        o.session = session;
+    });
+    settle(50).await;
+    assert_eq!(w.heading(), "Enter the code we texted you");
+    let handle = calls.borrow()[0].1.clone();
+    assert_eq!(*calls.borrow(), [(false, handle.clone())]);
+    let [first] = &readies(&w)[..] else {
+        panic!("one ready event: {:?}", w.events.borrow())
+    };
+    assert!(first.starts_with("TS-"));
+
+    settle(1_300).await;
+    assert_eq!(w.heading(), "You didn't verify in time");
+    let shown = w.root.inner_html();
+    assert!(
+        shown.contains(first.as_str()),
+        "the details name the session"
+    );
+    assert!(!shown.contains(&handle), "the handle is on screen: {shown}");
+
+    w.click("Start over");
+    settle(50).await;
+    assert_eq!(w.heading(), "Enter the code we texted you");
+    let second = calls.borrow()[1].clone();
+    assert!(second.0, "start over asks for a fresh session");
+    assert_ne!(second.1, handle);
+    let refs = readies(&w);
+    assert_eq!(refs.len(), 2);
+    assert_ne!(refs[1], refs[0]);
+    let events = format!("{:?}", w.events.borrow());
+    assert!(!events.contains(&handle) && !events.contains(&second.1));
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_session_function_offers_try_again() {
+    let (demo, _) = demo(Scenario::Text);
+    let (session, calls) = host_sessions(&demo, 1);
+    let w = mount(Rc::new(demo.clone()), |o| o.session = session);
+    settle(50).await;
+    assert_eq!(w.heading(), "Something went wrong");
+    assert_eq!(
+        w.text(".ts-server-message"),
+        "The host's server did not answer."
+    );
+    assert!(w.has_event(|e| matches!(e, HostEvent::Error(f) if f.code == ErrorCode::Internal)));
+    w.click("Try again");
+    settle(50).await;
+    assert_eq!(w.heading(), "Enter the code we texted you");
+    let fresh: Vec<bool> = calls.borrow().iter().map(|c| c.0).collect();
+    assert_eq!(fresh, [false, false], "try again is not a fresh start");
+    w.type_code(&texted_code(&demo));
+    settle(50).await;
+    assert!(w.has_event(
+        |e| matches!(e, HostEvent::Verified { session_ref, .. } if session_ref.starts_with("TS-"))
+    ));
 }

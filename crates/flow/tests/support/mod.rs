@@ -4,10 +4,14 @@
 use twostep_flow::*;
 use twostep_protocol::*;
 
+/// The user hint the tests begin with.
+pub const HINT: &str = "alex@contoso.com";
+
 /// A user with a primary phone, an alternate phone, the app (push) and app codes.
 pub fn challenge() -> Challenge {
     Challenge {
-        session_id: "sess-1".into(),
+        session_handle: "sh-1".into(),
+        session_ref: "TS-1".into(),
         user: "alex@contoso.com".into(),
         methods: vec![
             method("sms-1", MethodKind::Sms, Some("••••••12")),
@@ -113,7 +117,7 @@ impl Harness {
     /// Begin, load `challenge`, and answer the default send with `delivery`.
     pub fn start_with(&mut self, challenge: Challenge, delivery: Delivery) {
         self.on(Event::Begin {
-            session_id: None,
+            session: SessionOrigin::Hint,
             user_hint: Some("alex@contoso.com".into()),
             entropy: 7,
         });

@@ -43,7 +43,8 @@ impl Ui {
 /// The two-step verification widget.
 ///
 /// It starts (or resumes) a verification with `options.backend` as soon as it
-/// is rendered, and reports through `options.on_event`.
+/// is rendered, with the session `options.session` gives, and reports
+/// through `options.on_event`.
 #[component]
 pub fn TwoStep(
     /// Backend, settings, links and callback.
@@ -56,10 +57,11 @@ pub fn TwoStep(
         help_topics,
         locale,
         user_hint,
-        session_id,
+        session,
         on_event,
     } = options;
-    let ctrl = Controller::new(Flow::new(flow), backend, on_event);
+    let origin = session.origin();
+    let ctrl = Controller::new(Flow::new(flow), backend, session, on_event);
     let ui = Ui {
         links,
         topics: help_topics,
@@ -67,7 +69,7 @@ pub fn TwoStep(
         uid: INSTANCES.fetch_add(1, Ordering::Relaxed),
     };
     ctrl.dispatch(Event::Begin {
-        session_id,
+        session: origin,
         user_hint,
         entropy: entropy(),
     });

@@ -185,9 +185,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             ErrorCode::MethodUnavailable => "This option isn't available right now",
             ErrorCode::RateLimited | ErrorCode::TooManyAttempts => "Too many attempts",
             ErrorCode::InvalidCode => "That code didn't work",
-            ErrorCode::Internal | ErrorCode::BadRequest | ErrorCode::Unknown => {
-                "Something went wrong"
-            }
+            ErrorCode::Internal
+            | ErrorCode::BadRequest
+            | ErrorCode::Unauthorized
+            | ErrorCode::Unknown => "Something went wrong",
         },
         FailureBody(code) => match code {
             ErrorCode::SessionExpired => {
@@ -209,7 +210,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 "Wait a little, then try again, or verify another way."
             }
             ErrorCode::InvalidCode => "Check the code and try again.",
-            ErrorCode::Internal | ErrorCode::BadRequest | ErrorCode::Unknown => {
+            ErrorCode::Internal
+            | ErrorCode::BadRequest
+            | ErrorCode::Unauthorized
+            | ErrorCode::Unknown => {
                 "Try again. If it keeps happening, copy the details below for support."
             }
         },
@@ -286,6 +290,9 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             "kim@contoso.example" => "Kim: app only",
             _ => "User",
         },
+        DemoSessionFailed(why) => {
+            return owned(format!("The demo could not start a verification: {why}."));
+        }
     })
 }
 

@@ -245,6 +245,9 @@ pub enum Msg {
     DemoUser,
     /// Demo: a reference-server user, by email.
     DemoUserName(&'static str),
+    /// Demo: the stand-in for a host's server could not start a
+    /// verification, with what went wrong.
+    DemoSessionFailed(String),
 }
 
 impl Msg {

@@ -10,8 +10,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use twostep_protocol::{
-    ApiError, Challenge, Delivery, ErrorCode, MethodKind, PollRequest, PollResponse, PollStatus,
-    SendRequest, SendResponse, StartRequest, VerifyRequest, VerifyResponse,
+    ApiError, Challenge, CreatedSession, Delivery, ErrorCode, MethodKind, PollRequest,
+    PollResponse, PollStatus, SendRequest, SendResponse, StartRequest, VerifyRequest,
+    VerifyResponse,
 };
 
 pub use phone::{DemoPhone, PhoneKind, PhoneMessage};
@@ -51,7 +52,10 @@ struct Approval {
 }
 
 struct Session {
-    id: String,
+    /// The secret the browser acts on the session with.
+    handle: String,
+    /// The public reference, for support and errors.
+    reference: String,
     expires_at: u64,
     code: Option<Code>,
     approval: Option<Approval>,
@@ -172,21 +176,33 @@ impl State {
         format!("{prefix}-{:016x}", self.next_random())
     }
 
-    /// Adds the correlation ID (echoed), session ID and timestamp every error
-    /// carries.
+    /// A public session reference shaped like the reference server's:
+    /// `TS-` and 60 random bits in Crockford base32, grouped by four.
+    fn reference(&mut self) -> String {
+        const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        let bits = self.next_random();
+        let chars: Vec<char> = (0..12)
+            .map(|i| char::from(CROCKFORD[((bits >> (5 * i)) & 31) as usize]))
+            .collect();
+        let groups: Vec<String> = chars.chunks(4).map(|g| g.iter().collect()).collect();
+        format!("TS-{}", groups.join("-"))
+    }
+
+    /// Adds the correlation ID (echoed), session reference and timestamp every
+    /// error carries.
     fn decorate(&mut self, mut e: ApiError, correlation_id: String) -> ApiError {
         e.correlation_id = Some(correlation_id);
-        if e.session_id.is_none() {
-            e.session_id = self.session.as_ref().map(|s| s.id.clone());
+        if e.session_ref.is_none() {
+            e.session_ref = self.session.as_ref().map(|s| s.reference.clone());
         }
         e.timestamp = Some(rfc3339(self.now()));
         e
     }
 
-    fn session(&mut self, id: &str) -> Result<&mut Session, ApiError> {
+    fn session(&mut self, handle: &str) -> Result<&mut Session, ApiError> {
         let now = self.now();
         match &mut self.session {
-            Some(s) if s.id == id && now < s.expires_at => Ok(s),
+            Some(s) if s.handle == handle && now < s.expires_at => Ok(s),
             _ => Err(ApiError::new(
                 ErrorCode::SessionExpired,
                 "This sign-in session has ended.",
@@ -194,10 +210,32 @@ impl State {
         }
     }
 
+    /// A new session, replacing any other (the demo has one user).
+    fn create(&mut self) -> &Session {
+        let now = self.now();
+        let handle = format!(
+            "sh_demo{:016x}{:016x}",
+            self.next_random(),
+            self.next_random()
+        );
+        let reference = self.reference();
+        self.session.insert(Session {
+            handle,
+            reference,
+            expires_at: now + u64::from(self.scenario.window_secs()) * 1000,
+            code: None,
+            approval: None,
+            attempts_left: self.scenario.attempts(),
+            locked_until: None,
+            last_send: Vec::new(),
+        })
+    }
+
     fn challenge(&self) -> Challenge {
         let s = self.session.as_ref().expect("a session");
         Challenge {
-            session_id: s.id.clone(),
+            session_handle: s.handle.clone(),
+            session_ref: s.reference.clone(),
             user: DEMO_USER.into(),
             methods: self.scenario.methods(),
             default_method: self.scenario.default_method().into(),
@@ -207,23 +245,24 @@ impl State {
         }
     }
 
+    /// Like the reference server in development mode: a handle resumes its
+    /// session while it lasts (an ended one is `session_expired`, an unknown
+    /// one `bad_request`); without a handle, a new session starts.
     fn start(&mut self, req: StartRequest) -> Result<Challenge, ApiError> {
-        let now = self.now();
-        let resumable = self
-            .session
-            .as_ref()
-            .is_some_and(|s| Some(&s.id) == req.session_id.as_ref() && now < s.expires_at);
-        if !resumable {
-            let id = self.id("sess");
-            self.session = Some(Session {
-                id,
-                expires_at: now + u64::from(self.scenario.window_secs()) * 1000,
-                code: None,
-                approval: None,
-                attempts_left: self.scenario.attempts(),
-                locked_until: None,
-                last_send: Vec::new(),
-            });
+        match req.session_handle {
+            Some(handle) => {
+                let known = self.session.as_ref().is_some_and(|s| s.handle == handle);
+                if !known {
+                    return Err(ApiError::new(
+                        ErrorCode::BadRequest,
+                        "No such sign-in session.",
+                    ));
+                }
+                self.session(&handle)?;
+            }
+            None => {
+                self.create();
+            }
         }
         Ok(self.challenge())
     }
@@ -238,7 +277,7 @@ impl State {
             .ok_or_else(|| {
                 ApiError::new(ErrorCode::MethodUnavailable, "No such verification method.")
             })?;
-        self.session(&req.session_id)?;
+        self.session(&req.session_handle)?;
         if scenario == Scenario::ServerError && !self.failed_once {
             self.failed_once = true;
             return Err(ApiError::new(
@@ -249,7 +288,7 @@ impl State {
         let cool_down = u64::from(scenario.resend_after_secs()) * 1000;
         let code = (method.kind != MethodKind::Totp).then(|| self.digits(6));
         let number = (scenario == Scenario::NumberMatch).then(|| self.digits(2));
-        let s = self.session(&req.session_id)?;
+        let s = self.session(&req.session_handle)?;
         if let Some((_, last)) = s.last_send.iter().find(|(m, _)| *m == req.method_id)
             && req.resend
             && now < last + cool_down
@@ -278,7 +317,7 @@ impl State {
                     }
                 };
                 let message = self.deliver(kind);
-                let s = self.session(&req.session_id)?;
+                let s = self.session(&req.session_handle)?;
                 s.approval = Some(Approval {
                     method_id: req.method_id.clone(),
                     sent_at: now,
@@ -346,7 +385,7 @@ impl State {
             && (req.code == self.app_code(now)
                 || req.code == self.app_code(now.saturating_sub(APP_STEP_MS)));
         let assertion = self.id("demo-assertion");
-        let s = self.session(&req.session_id)?;
+        let s = self.session(&req.session_handle)?;
         if let Some(until) = s.locked_until.filter(|u| now < *u) {
             let mut e = ApiError::new(ErrorCode::TooManyAttempts, "Too many wrong codes.");
             e.retry_after_secs = Some((until - now).div_ceil(1000) as u32);
@@ -392,7 +431,7 @@ impl State {
         let now = self.now();
         let scenario = self.scenario;
         let assertion = self.id("demo-assertion");
-        let s = self.session(&req.session_id)?;
+        let s = self.session(&req.session_handle)?;
         let Some(a) = s.approval.as_ref().filter(|a| a.method_id == req.method_id) else {
             return Err(ApiError::new(
                 ErrorCode::MethodUnavailable,
@@ -435,6 +474,22 @@ impl State {
         };
         if self.phone[index].answer.is_none() {
             self.phone[index].answer = Some(ok);
+        }
+    }
+}
+
+impl DemoBackend {
+    /// Starts a session the way a host's server does (`POST /v1/sessions`),
+    /// replacing any other: hand its handle to the widget, for example from
+    /// a [`crate::SessionSource::fetch`] function.
+    pub fn create_session(&self) -> CreatedSession {
+        let mut state = self.state.borrow_mut();
+        let now = state.now();
+        let s = state.create();
+        CreatedSession {
+            session_handle: s.handle.clone(),
+            session_ref: s.reference.clone(),
+            expires_in_secs: (s.expires_at.saturating_sub(now) / 1000) as u32,
         }
     }
 }

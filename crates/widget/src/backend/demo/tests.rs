@@ -32,7 +32,7 @@ impl Rig {
         Rig {
             backend,
             clock,
-            session: challenge.session_id,
+            session: challenge.session_handle,
         }
     }
 
@@ -43,7 +43,7 @@ impl Rig {
     fn send(&self, method: &str, resend: bool) -> Result<SendResponse, ApiError> {
         ready(self.backend.send(
             SendRequest {
-                session_id: self.session.clone(),
+                session_handle: self.session.clone(),
                 method_id: method.into(),
                 resend,
             },
@@ -54,7 +54,7 @@ impl Rig {
     fn verify(&self, method: &str, code: &str) -> Result<VerifyResponse, ApiError> {
         ready(self.backend.verify(
             VerifyRequest {
-                session_id: self.session.clone(),
+                session_handle: self.session.clone(),
                 method_id: method.into(),
                 code: code.into(),
                 remember_device: false,
@@ -66,7 +66,7 @@ impl Rig {
     fn poll(&self, method: &str) -> Result<PollResponse, ApiError> {
         ready(self.backend.poll(
             PollRequest {
-                session_id: self.session.clone(),
+                session_handle: self.session.clone(),
                 method_id: method.into(),
                 remember_device: false,
             },
@@ -242,19 +242,61 @@ fn app_codes_follow_the_clock() {
     assert!(rig.verify("totp", &code).is_ok());
 }
 
+fn resume(rig: &Rig, handle: &str) -> Result<Challenge, ApiError> {
+    let req = StartRequest {
+        session_handle: Some(handle.into()),
+        user_hint: None,
+    };
+    ready(rig.backend.start(req, "corr-t".into()))
+}
+
 #[test]
 fn sessions_expire_and_resume() {
     let rig = Rig::new(Scenario::QuickExpiry);
-    let again = ready(rig.backend.start(
-        StartRequest {
-            session_id: Some(rig.session.clone()),
-            user_hint: None,
-        },
-        "corr-t".into(),
-    ))
-    .unwrap();
-    assert_eq!(again.session_id, rig.session);
+    let again = resume(&rig, &rig.session).unwrap();
+    assert_eq!(again.session_handle, rig.session);
     rig.advance(12_000);
+    let send = rig.send("sms-1", false).unwrap_err();
+    assert_eq!(send.code, ErrorCode::SessionExpired);
+    assert_eq!(send.session_ref, Some(again.session_ref.clone()));
+    let start = resume(&rig, &rig.session).unwrap_err();
+    assert_eq!(start.code, ErrorCode::SessionExpired);
+}
+
+#[test]
+fn a_handle_and_a_public_reference_like_the_servers() {
+    let rig = Rig::new(Scenario::Text);
+    let c = resume(&rig, &rig.session).unwrap();
+    assert!(c.session_handle.starts_with("sh_"), "{}", c.session_handle);
+    assert!(c.session_handle.len() >= 32);
+    let groups: Vec<&str> = c.session_ref.split('-').collect();
+    assert_eq!(groups[0], "TS");
+    assert_eq!(groups.len(), 4, "{}", c.session_ref);
+    for g in &groups[1..] {
+        assert_eq!(g.len(), 4);
+        assert!(
+            g.chars()
+                .all(|ch| "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(ch))
+        );
+    }
+    // Errors name the session by its reference, never its handle.
+    let e = rig.send("nope", false).unwrap_err();
+    assert_eq!(e.session_ref, Some(c.session_ref));
+    assert!(!format!("{e:?}").contains(&c.session_handle));
+}
+
+#[test]
+fn an_unknown_handle_is_refused_and_a_created_session_resumes() {
+    let rig = Rig::new(Scenario::Text);
+    assert_eq!(
+        resume(&rig, "sh_bogus").unwrap_err().code,
+        ErrorCode::BadRequest
+    );
+    let created = rig.backend.create_session();
+    assert_eq!(created.expires_in_secs, 600);
+    let c = resume(&rig, &created.session_handle).unwrap();
+    assert_eq!(c.session_ref, created.session_ref);
+    // The old session is gone.
     assert_eq!(
         rig.send("sms-1", false).unwrap_err().code,
         ErrorCode::SessionExpired
@@ -273,10 +315,6 @@ fn unknown_methods_are_refused() {
 #[test]
 fn the_demo_offers_to_remember_the_device_for_30_days() {
     let rig = Rig::new(Scenario::Text);
-    let resumed = StartRequest {
-        session_id: Some(rig.session.clone()),
-        user_hint: None,
-    };
-    let c = ready(rig.backend.start(resumed, "corr-t".into())).unwrap();
+    let c = resume(&rig, &rig.session).unwrap();
     assert_eq!(c.remember_device_days, Some(30));
 }
