@@ -1,5 +1,7 @@
-//! The reference server (`twostep-server`) as a child process: for `cargo xtask demo` and
-//! the end-to-end tests over HTTP.
+//! The reference server (`twostep-server`) as a child process: for `cargo xtask demo`, the
+//! conformance stage and the end-to-end tests over HTTP; and the files a production-mode
+//! server needs (a signing key, a hosts file with a fresh API key, a directory whose test
+//! user has an app secret xtask knows).
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -22,6 +24,130 @@ pub fn build() -> Result {
 
 fn binary() -> PathBuf {
     process::target_dir().join("debug/twostep-server")
+}
+
+/// The stdout of the built server run with `args` (a subcommand such as `new-signing-key`).
+fn output_of(args: &[&str]) -> Result<String> {
+    let out = command(&binary().to_string_lossy())
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| Error::new(format!("cannot run twostep-server: {e}")))?;
+    if !out.status.success() {
+        return Err(Error::new(format!(
+            "twostep-server {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        )));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The test user of [`ProductionFiles`].
+pub const TEST_USER: &str = "conformance@twostep.test";
+/// The issuer of a production-mode server started with [`ProductionFiles`].
+pub const TEST_ISSUER: &str = "https://conformance.twostep.test";
+/// The audience of the one host in the hosts file of [`ProductionFiles`].
+pub const TEST_AUDIENCE: &str = "https://host.conformance.twostep.test";
+
+/// What a production-mode reference server needs, freshly made in a folder: a signing key
+/// (`new-signing-key`), a hosts file with one host and its new API key (`new-api-key`), and
+/// a directory with [`TEST_USER`], whose app secret is random and known here.
+pub struct ProductionFiles {
+    signing_key: PathBuf,
+    hosts: PathBuf,
+    directory: PathBuf,
+    /// The host's API key.
+    pub api_key: String,
+    /// The test user's app secret, in base32.
+    pub totp_secret: String,
+}
+
+impl ProductionFiles {
+    /// Writes the files into `dir` (replacing what an earlier run left there).
+    pub fn write(dir: &Path) -> Result<ProductionFiles> {
+        std::fs::create_dir_all(dir)?;
+        let signing_key = dir.join("signing-key.pem");
+        std::fs::write(&signing_key, output_of(&["new-signing-key"])?)?;
+        let made = output_of(&[
+            "new-api-key",
+            "--name",
+            "conformance",
+            "--audience",
+            TEST_AUDIENCE,
+        ])?;
+        let mut lines = made.lines();
+        let (Some(api_key), Some(entry)) = (lines.next(), lines.next()) else {
+            return Err(Error::new(format!("new-api-key printed {made:?}")));
+        };
+        let hosts = dir.join("hosts.json");
+        std::fs::write(&hosts, format!("{{\"hosts\": [{entry}]}}\n"))?;
+        let totp_secret = base32(&random_bytes::<20>()?);
+        let directory = dir.join("directory.json");
+        std::fs::write(
+            &directory,
+            format!(
+                r#"{{"users": [{{
+  "email": "{TEST_USER}", "default_method": "sms-1", "number_matching": true,
+  "methods": [
+    {{"id": "sms-1", "kind": "sms", "phone": "+1 555 0100 199"}},
+    {{"id": "push", "kind": "push"}},
+    {{"id": "totp", "kind": "totp", "secret": "{totp_secret}"}}
+  ]
+}}]}}
+"#
+            ),
+        )?;
+        Ok(ProductionFiles {
+            signing_key,
+            hosts,
+            directory,
+            api_key: api_key.trim().to_owned(),
+            totp_secret,
+        })
+    }
+
+    /// The server's arguments: production mode with these files, [`TEST_ISSUER`], a free
+    /// loopback port.
+    pub fn server_args(&self) -> Vec<String> {
+        let path = |p: &PathBuf| p.to_string_lossy().into_owned();
+        vec![
+            "--addr".into(),
+            "127.0.0.1:0".into(),
+            "--signing-key".into(),
+            path(&self.signing_key),
+            "--hosts".into(),
+            path(&self.hosts),
+            "--directory".into(),
+            path(&self.directory),
+            "--issuer".into(),
+            TEST_ISSUER.into(),
+        ]
+    }
+}
+
+/// `N` bytes from the operating system's random source.
+fn random_bytes<const N: usize>() -> Result<[u8; N]> {
+    use std::io::Read;
+    let mut bytes = [0u8; N];
+    std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// RFC 4648 base32 without padding, as TOTP secrets are written.
+fn base32(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut out = String::new();
+    for chunk in bytes.chunks(5) {
+        let mut buf = [0u8; 5];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        let n = buf.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+        let chars = (chunk.len() * 8).div_ceil(5);
+        for i in 0..chars {
+            out.push(char::from(ALPHABET[((n >> (35 - 5 * i)) & 31) as usize]));
+        }
+    }
+    out
 }
 
 /// An error that quotes the end of the server's log.
@@ -123,5 +249,18 @@ impl Drop for Reference {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base32;
+
+    #[test]
+    fn base32_follows_rfc_4648() {
+        assert_eq!(base32(b""), "");
+        assert_eq!(base32(b"f"), "MY");
+        assert_eq!(base32(b"fooba"), "MZXW6YTB");
+        assert_eq!(base32(b"foobar"), "MZXW6YTBOI");
     }
 }

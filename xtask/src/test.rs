@@ -165,27 +165,84 @@ fn browser_tests() -> Result {
     process::run(&mut cmd)
 }
 
-/// `cargo xtask conformance` as a web team runs it, against a fresh reference server, for a
-/// user with every kind of method.
+/// `cargo xtask conformance` as a web team runs it, twice: against a fresh production-mode
+/// reference server (a new signing key, a hosts file with a new API key, a test user whose
+/// app secret the stage knows, in the target folder), and against a `--dev` one. Prints the
+/// check count of each run.
 fn conformance() -> Result {
     reference::build()?;
-    let mut server = Reference::start(&["--addr", "127.0.0.1:0"], true)?;
-    let checked = process::run(
-        process::cargo()
-            .args([
-                "run",
-                "--quiet",
-                "-p",
-                "twostep-conformance",
-                "--",
-                "--base-url",
-            ])
-            .arg(&server.url)
-            .args(["--user", "alex@contoso.example"]),
+    let files = reference::ProductionFiles::write(&process::target_dir().join("conformance"))?;
+    let args = files.server_args();
+    let mut production =
+        Reference::start(&args.iter().map(String::as_str).collect::<Vec<_>>(), true)?;
+    let production_count = conformance_run(
+        &mut production,
+        &[
+            "--user",
+            reference::TEST_USER,
+            "--api-key",
+            &files.api_key,
+            "--totp-secret",
+            &files.totp_secret,
+            "--issuer",
+            reference::TEST_ISSUER,
+            "--audience",
+            reference::TEST_AUDIENCE,
+        ],
+    )?;
+    let mut dev = Reference::start(&["--dev", "--addr", "127.0.0.1:0"], true)?;
+    let dev_count = conformance_run(&mut dev, &["--dev", "--user", "alex@contoso.example"])?;
+    println!(
+        "conformance: {production_count} checks against a production-mode reference server, \
+         {dev_count} against a --dev one"
     );
+    Ok(())
+}
+
+/// Runs the conformance checks against `server` with `args` after `--base-url`, passing
+/// their report through; the number of checks run.
+fn conformance_run(server: &mut Reference, args: &[&str]) -> Result<usize> {
+    let mut cmd = process::cargo();
+    cmd.args([
+        "run",
+        "--quiet",
+        "-p",
+        "twostep-conformance",
+        "--",
+        "--base-url",
+    ])
+    .arg(&server.url)
+    .args(args);
+    let output = cmd
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|err| {
+            Error::new(format!(
+                "could not start `{}`: {err}",
+                process::describe(&cmd)
+            ))
+        })?;
+    let report = String::from_utf8_lossy(&output.stdout);
+    print!("{report}");
     // A server that died is the finding to report, not the checks that then failed.
     server.check_alive()?;
-    checked
+    if !output.status.success() {
+        return Err(Error::new(format!(
+            "`{}` failed ({})",
+            process::describe(&cmd),
+            output.status
+        )));
+    }
+    report
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("conformance: ")?
+                .split_once(" checks")?
+                .0
+                .parse()
+                .ok()
+        })
+        .ok_or_else(|| Error::new("the conformance report has no check count"))
 }
 
 /// The `*.test.mjs` files of tests/e2e, sorted by name.

@@ -7,6 +7,8 @@ use twostep_protocol::{
 };
 
 use crate::client::{Client, Reply, clip};
+use crate::options::Options;
+use crate::{assertion, secrecy, sessions};
 
 /// What one check found.
 #[derive(Debug, PartialEq, Eq)]
@@ -28,10 +30,11 @@ pub struct Outcome {
     pub verdict: Verdict,
 }
 
-type Check<T = ()> = Result<T, String>;
+/// A check's result: its value, or why it failed.
+pub(crate) type Check<T = ()> = Result<T, String>;
 
 /// Reads a 200 answer as `T`.
-fn success<T: DeserializeOwned>(reply: &Reply) -> Check<T> {
+pub(crate) fn success<T: DeserializeOwned>(reply: &Reply) -> Check<T> {
     if reply.status != 200 {
         return Err(format!(
             "expected 200, got {}: {}",
@@ -48,7 +51,12 @@ fn success<T: DeserializeOwned>(reply: &Reply) -> Check<T> {
 }
 
 /// Checks an error answer: its status, envelope, code and echoed IDs.
-fn envelope(reply: &Reply, sent_id: &str, status: &[u16], codes: &[ErrorCode]) -> Check<ApiError> {
+pub(crate) fn envelope(
+    reply: &Reply,
+    sent_id: &str,
+    status: &[u16],
+    codes: &[ErrorCode],
+) -> Check<ApiError> {
     if !status.contains(&reply.status) {
         return Err(format!(
             "expected status {status:?}, got {}: {}",
@@ -98,28 +106,55 @@ fn looks_like_rfc3339(t: &str) -> bool {
         && (t.ends_with('Z') || t.ends_with('z') || t[19..].contains(['+', '-']))
 }
 
-/// Runs every check for `user` against the backend at `base_url`.
-pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
-    let client = Client::new(base_url);
-    let mut out = Vec::new();
-    let mut record = |name: &'static str, result: Check<Verdict>| {
-        let verdict = result.unwrap_or_else(Verdict::Fail);
-        out.push(Outcome { name, verdict });
-    };
+/// The outcomes so far.
+#[derive(Default)]
+pub(crate) struct Outcomes(pub(crate) Vec<Outcome>);
 
-    // Starting.
-    let started = client.post("/v1/start", &json!({ "user_hint": user }));
-    let challenge: Option<Challenge> = match &started {
-        Ok((_, reply)) => success(reply).ok(),
-        Err(_) => None,
-    };
-    record(
-        "start returns a challenge",
+impl Outcomes {
+    /// Records a check: its verdict, or a failure with the reason.
+    pub(crate) fn record(&mut self, name: &'static str, result: Check<Verdict>) {
+        let verdict = result.unwrap_or_else(Verdict::Fail);
+        self.0.push(Outcome { name, verdict });
+    }
+}
+
+/// Runs every check against the backend `options` describe.
+pub fn run(options: &Options) -> Vec<Outcome> {
+    let client = Client::new(&options.base_url);
+    let mut out = Outcomes::default();
+
+    // Starting: server to server, or from a hint in dev mode.
+    sessions::server_to_server(&client, options, &mut out);
+    sessions::browser_start(&client, options, &mut out);
+    let asked = sessions::ask(&client, options);
+    out.record(
+        "the correlation ID is echoed on success",
         (|| {
-            let (_, reply) = started.as_ref().map_err(Clone::clone)?;
-            let c: Challenge = success(reply)?;
-            if c.session_id.is_empty() {
-                return Err("empty session_id".into());
+            let (id, reply) = asked.as_ref().map_err(Clone::clone)?;
+            match &reply.correlation_id {
+                Some(h) if h == id => Ok(Verdict::Pass),
+                other => Err(format!("X-Correlation-ID was {other:?}, sent {id}")),
+            }
+        })(),
+    );
+    let resumed = asked.and_then(|(_, reply)| {
+        let handle = sessions::handle_of(options, &reply)?;
+        let (_, reply) = client.post("/v1/start", &json!({ "session_handle": handle }))?;
+        let c: Challenge = success(&reply)?;
+        Ok((handle, c))
+    });
+    out.record(
+        "start returns a challenge for the session",
+        (|| {
+            let (handle, c) = resumed.as_ref().map_err(Clone::clone)?;
+            if c.session_handle != *handle {
+                return Err("the challenge names another session_handle".into());
+            }
+            if c.session_ref.is_empty() || c.session_ref == *handle {
+                return Err(format!(
+                    "session_ref {:?} is empty or the handle",
+                    c.session_ref
+                ));
             }
             if c.methods.is_empty() {
                 return Err("no methods".into());
@@ -139,25 +174,14 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
             Ok(Verdict::Pass)
         })(),
     );
-    record(
-        "the correlation ID is echoed on success",
-        (|| {
-            let (id, reply) = started.as_ref().map_err(Clone::clone)?;
-            match &reply.correlation_id {
-                Some(h) if h == id => Ok(Verdict::Pass),
-                other => Err(format!("X-Correlation-ID was {other:?}, sent {id}")),
-            }
-        })(),
-    );
-    let Some(c) = challenge else {
-        record(
+    let Ok((session, c)) = resumed else {
+        out.record(
             "the rest of the checks",
-            Err("skipped: start failed".into()),
+            Err("skipped: no session could be started".into()),
         );
-        return out;
+        return out.0;
     };
-    let session = c.session_id.clone();
-    record(
+    out.record(
         "a remember-device offer is at least one day",
         match c.remember_device_days {
             None => Ok(Verdict::Skip(
@@ -167,7 +191,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
             Some(_) => Ok(Verdict::Pass),
         },
     );
-    record("targets arrive masked", {
+    out.record("targets arrive masked", {
         match c.methods.iter().find(|m| {
             m.target
                 .as_deref()
@@ -177,21 +201,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
             None => Ok(Verdict::Pass),
         }
     });
-    record(
-        "start resumes a live session",
-        (|| {
-            let (_, reply) = client.post(
-                "/v1/start",
-                &json!({ "user_hint": user, "session_id": session }),
-            )?;
-            let again: Challenge = success(&reply)?;
-            if again.session_id == session {
-                Ok(Verdict::Pass)
-            } else {
-                Err(format!("got another session {:?}", again.session_id))
-            }
-        })(),
-    );
+    let mut record = |name, result| out.record(name, result);
 
     // Bad requests.
     record(
@@ -205,7 +215,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
     record(
         "JSON of the wrong shape gets a bad_request envelope",
         (|| {
-            let (id, reply) = client.post("/v1/send", &json!({ "session_id": 5 }))?;
+            let (id, reply) = client.post("/v1/send", &json!({ "session_handle": 5 }))?;
             envelope(&reply, &id, &[400, 422], &[ErrorCode::BadRequest]).map(|_| Verdict::Pass)
         })(),
     );
@@ -214,7 +224,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
         (|| {
             let (id, reply) = client.post(
                 "/v1/send",
-                &json!({ "session_id": "no-such-session", "method_id": c.default_method }),
+                &json!({ "session_handle": "no-such-session", "method_id": c.default_method }),
             )?;
             envelope(
                 &reply,
@@ -230,7 +240,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
         (|| {
             let (id, reply) = client.post(
                 "/v1/send",
-                &json!({ "session_id": session, "method_id": "no-such-method" }),
+                &json!({ "session_handle": session, "method_id": "no-such-method" }),
             )?;
             envelope(&reply, &id, &[409], &[ErrorCode::MethodUnavailable]).map(|_| Verdict::Pass)
         })(),
@@ -250,7 +260,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
             let sent = (|| {
                 let (_, reply) = client.post(
                     "/v1/send",
-                    &json!({ "session_id": session, "method_id": m.id }),
+                    &json!({ "session_handle": session, "method_id": m.id }),
                 )?;
                 success::<SendResponse>(&reply)
             })();
@@ -284,7 +294,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
                 (|| {
                     let (id, reply) = client.post(
                         "/v1/send",
-                        &json!({ "session_id": session, "method_id": m.id, "resend": true }),
+                        &json!({ "session_handle": session, "method_id": m.id, "resend": true }),
                     )?;
                     let e = envelope(&reply, &id, &[429], &[ErrorCode::RateLimited])?;
                     match (e.retry_after_secs, &reply.retry_after) {
@@ -298,7 +308,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
                 (|| {
                     let (id, reply) = client.post(
                         "/v1/verify",
-                        &json!({ "session_id": session, "method_id": m.id, "code": "000000" }),
+                        &json!({ "session_handle": session, "method_id": m.id, "code": "000000" }),
                     )?;
                     let e = envelope(&reply, &id, &[422], &[ErrorCode::InvalidCode])?;
                     match e.attempts_left {
@@ -313,7 +323,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
                     let (id, reply) = client.post(
                         "/v1/verify",
                         &json!({
-                            "session_id": session, "method_id": m.id, "code": "000000",
+                            "session_handle": session, "method_id": m.id, "code": "000000",
                             "remember_device": true
                         }),
                     )?;
@@ -337,7 +347,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
                 (|| {
                     let (_, reply) = client.post(
                         "/v1/send",
-                        &json!({ "session_id": session, "method_id": m.id }),
+                        &json!({ "session_handle": session, "method_id": m.id }),
                     )?;
                     let r: SendResponse = success(&reply)?;
                     match r.delivery {
@@ -350,7 +360,7 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
                     }
                     let (_, reply) = client.post(
                         "/v1/poll",
-                        &json!({ "session_id": session, "method_id": m.id }),
+                        &json!({ "session_handle": session, "method_id": m.id }),
                     )?;
                     let p: PollResponse = success(&reply)?;
                     if p.status == PollStatus::Pending {
@@ -362,5 +372,27 @@ pub fn run(base_url: &str, user: &str) -> Vec<Outcome> {
             );
         }
     }
-    out
+    record(
+        "calls that do not fit the method are refused with an envelope",
+        (|| {
+            let code = c.methods.iter().find(|m| m.kind != MethodKind::Push);
+            let Some(m) = code else {
+                return Ok(Verdict::Skip("the user has only app notifications".into()));
+            };
+            let (id, reply) = client.post(
+                "/v1/poll",
+                &json!({ "session_handle": session, "method_id": m.id }),
+            )?;
+            envelope(
+                &reply,
+                &id,
+                &[400, 409],
+                &[ErrorCode::MethodUnavailable, ErrorCode::BadRequest],
+            )
+            .map(|_| Verdict::Pass)
+        })(),
+    );
+    let finished = assertion::check(&client, options, &c, &mut out);
+    secrecy::check(&client, &[session.as_str()], finished.as_deref(), &mut out);
+    out.0
 }

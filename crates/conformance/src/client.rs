@@ -13,6 +13,8 @@ pub struct Reply {
     pub correlation_id: Option<String>,
     /// `Retry-After` response header.
     pub retry_after: Option<String>,
+    /// `WWW-Authenticate` response header.
+    pub www_authenticate: Option<String>,
     /// The body as text.
     pub body: String,
 }
@@ -34,11 +36,13 @@ pub fn clip(s: &str) -> String {
     }
 }
 
-/// Talks to one backend.
+/// Talks to one backend, and keeps the body of every error answer it got
+/// (see [`Client::error_bodies`]).
 pub struct Client {
     agent: ureq::Agent,
     base: String,
     counter: std::cell::Cell<u32>,
+    errors: std::cell::RefCell<Vec<String>>,
 }
 
 impl Client {
@@ -52,7 +56,13 @@ impl Client {
             agent: config.into(),
             base: base_url.trim_end_matches('/').to_string(),
             counter: std::cell::Cell::new(0),
+            errors: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// The bodies of every non-2xx answer so far, oldest first.
+    pub fn error_bodies(&self) -> Vec<String> {
+        self.errors.borrow().clone()
     }
 
     /// A fresh correlation ID, recognisable in the backend's logs.
@@ -69,6 +79,18 @@ impl Client {
         body: &str,
         correlation_id: Option<&str>,
     ) -> Result<Reply, String> {
+        self.post_authorized(path, body, correlation_id, None)
+    }
+
+    /// POSTs raw `body` to `path` with `correlation_id` and an
+    /// `Authorization` header.
+    pub fn post_authorized(
+        &self,
+        path: &str,
+        body: &str,
+        correlation_id: Option<&str>,
+        authorization: Option<&str>,
+    ) -> Result<Reply, String> {
         let url = format!("{}{}", self.base, path);
         let mut req = self
             .agent
@@ -78,9 +100,28 @@ impl Client {
         if let Some(id) = correlation_id {
             req = req.header("X-Correlation-ID", id);
         }
-        let mut resp = req
+        if let Some(value) = authorization {
+            req = req.header("Authorization", value);
+        }
+        let resp = req
             .send(body)
             .map_err(|e| format!("POST {url} failed: {e}"))?;
+        self.read(&url, resp)
+    }
+
+    /// GETs `path`.
+    pub fn get(&self, path: &str) -> Result<Reply, String> {
+        let url = format!("{}{}", self.base, path);
+        let resp = self
+            .agent
+            .get(&url)
+            .header("Accept", "application/json")
+            .call()
+            .map_err(|e| format!("GET {url} failed: {e}"))?;
+        self.read(&url, resp)
+    }
+
+    fn read(&self, url: &str, mut resp: ureq::http::Response<ureq::Body>) -> Result<Reply, String> {
         let header = |name: &str| {
             resp.headers()
                 .get(name)
@@ -89,15 +130,20 @@ impl Client {
         };
         let correlation_id = header("X-Correlation-ID");
         let retry_after = header("Retry-After");
+        let www_authenticate = header("WWW-Authenticate");
         let status = resp.status().as_u16();
         let body = resp
             .body_mut()
             .read_to_string()
             .map_err(|e| format!("reading the answer of {url} failed: {e}"))?;
+        if !(200..300).contains(&status) {
+            self.errors.borrow_mut().push(body.clone());
+        }
         Ok(Reply {
             status,
             correlation_id,
             retry_after,
+            www_authenticate,
             body,
         })
     }

@@ -1,12 +1,18 @@
 //! Conformance checks for twostep backends: does a running server speak the
 //! contract of `docs/protocol.md`? Run it with
-//! `cargo xtask conformance --base-url URL [--user EMAIL]`.
+//! `cargo xtask conformance --base-url URL [--user EMAIL] [--api-key KEY]
+//! [--dev] [--totp-secret BASE32] [--issuer URL] [--audience AUD]`.
 
+mod assertion;
 mod checks;
 mod client;
+mod options;
+mod secrecy;
+mod sessions;
 
 pub use checks::{Outcome, Verdict, run};
 pub use client::{Client, Reply};
+pub use options::Options;
 
 /// Prints one line per outcome and the closing "N passed, N failed" line;
 /// returns true when nothing failed.
@@ -28,6 +34,9 @@ pub fn report(outcomes: &[Outcome]) -> bool {
             }
         }
     }
-    println!("conformance: {passed} passed, {failed} failed, {skipped} skipped");
+    println!(
+        "conformance: {} checks: {passed} passed, {failed} failed, {skipped} skipped",
+        outcomes.len()
+    );
     failed == 0
 }

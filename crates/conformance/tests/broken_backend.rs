@@ -4,7 +4,15 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 
-use twostep_conformance::{Verdict, run};
+use twostep_conformance::{Options, Outcome, Verdict};
+
+/// Runs the checks as for a backend in dev mode (so that a session can be
+/// started from a hint).
+fn run(base: &str, user: &str) -> Vec<Outcome> {
+    let mut options = Options::new(base, user);
+    options.dev = true;
+    twostep_conformance::run(&options)
+}
 
 /// Serves `count` requests with the same canned answer; returns the base URL.
 fn canned(status: &str, headers: &'static str, body: &'static str, count: usize) -> String {
@@ -44,12 +52,12 @@ fn html_instead_of_json_fails_with_the_reason() {
         "200 OK",
         "Content-Type: text/html\r\n",
         "<html>login</html>",
-        4,
+        40,
     );
     let outcomes = run(&base, "alex@contoso.example");
     let start = outcomes
         .iter()
-        .find(|o| o.name == "start returns a challenge")
+        .find(|o| o.name == "start returns a challenge for the session")
         .unwrap();
     match &start.verdict {
         Verdict::Fail(why) => assert!(why.contains("does not match the contract"), "{why}"),
@@ -68,10 +76,20 @@ fn html_instead_of_json_fails_with_the_reason() {
 #[test]
 fn an_unreachable_backend_fails_every_check_it_reaches() {
     let outcomes = run("http://127.0.0.1:1", "alex@contoso.example");
+    for o in &outcomes {
+        match &o.verdict {
+            Verdict::Fail(_) => {}
+            // Without a key, the server-to-server checks are not reached.
+            Verdict::Skip(why) => assert!(why.contains("--api-key"), "{}: {why}", o.name),
+            Verdict::Pass => panic!("{} passed", o.name),
+        }
+    }
     assert!(
         outcomes
             .iter()
-            .all(|o| matches!(o.verdict, Verdict::Fail(_)))
+            .filter(|o| matches!(o.verdict, Verdict::Fail(_)))
+            .count()
+            >= 3
     );
 }
 
@@ -80,8 +98,8 @@ fn an_offer_of_zero_days_fails_with_the_reason() {
     let base = canned(
         "200 OK",
         "Content-Type: application/json\r\n",
-        r#"{"session_id":"s","user":"u","methods":[{"id":"app","kind":"totp"}],"default_method":"app","expires_in_secs":600,"remember_device_days":0}"#,
-        6,
+        r#"{"session_handle":"sh_s","session_ref":"TS-1","user":"u","methods":[{"id":"app","kind":"totp"}],"default_method":"app","expires_in_secs":600,"remember_device_days":0}"#,
+        40,
     );
     let outcomes = run(&base, "alex@contoso.example");
     let offer = outcomes
@@ -91,5 +109,28 @@ fn an_offer_of_zero_days_fails_with_the_reason() {
     assert!(
         matches!(&offer.verdict, Verdict::Fail(why) if why.contains("is 0")),
         "{offer:?}"
+    );
+}
+
+#[test]
+fn without_a_key_or_dev_mode_no_session_can_be_started() {
+    let base = canned("200 OK", "Content-Type: application/json\r\n", "{}", 40);
+    let outcomes = twostep_conformance::run(&Options::new(&base, "alex@contoso.example"));
+    let start = outcomes
+        .iter()
+        .find(|o| o.name == "start returns a challenge for the session")
+        .unwrap();
+    assert!(
+        matches!(&start.verdict, Verdict::Fail(why) if why.contains("--api-key")),
+        "{start:?}"
+    );
+    // A 200 to a browser start from a hint is a failure outside dev mode.
+    let refused = outcomes
+        .iter()
+        .find(|o| o.name == "a browser start without a session is refused")
+        .unwrap();
+    assert!(
+        matches!(&refused.verdict, Verdict::Fail(why) if why.contains("--dev")),
+        "{refused:?}"
     );
 }
