@@ -149,7 +149,8 @@ fn unknown(stage: &str) -> Error {
 /// with a reference server for the HTTP backend's tests (TWOSTEP_TEST_SERVER).
 fn browser_tests() -> Result {
     reference::build()?;
-    let server = Reference::start(&["--addr", "127.0.0.1:0"], true)?;
+    // --dev: without a signing key, an issuer and hosts the server refuses to start.
+    let server = Reference::start(&["--dev", "--addr", "127.0.0.1:0"], true)?;
     let mut cmd = process::cargo();
     cmd.env("TWOSTEP_TEST_SERVER", &server.url);
     cmd.args([
