@@ -18,9 +18,7 @@ mod send;
 mod session;
 mod verify;
 
-pub use assertion::{
-    ASSERTION_TYPE, AssertionClaims, JWKS_PATH, MAX_ASSERTION_LIFETIME_SECS, amr,
-};
+pub use assertion::{ASSERTION_TYPE, AssertionClaims, JWKS_PATH, MAX_ASSERTION_LIFETIME_SECS, amr};
 pub use challenge::{Challenge, StartRequest};
 pub use error::{ApiError, ErrorCode};
 pub use method::{Method, MethodKind};

@@ -230,8 +230,8 @@ fn the_key_set_schema_describes_ed25519_keys() {
         "#/components/schemas/Jwk"
     );
     assert_eq!(
-        spec["paths"][JWKS_PATH]["get"]["responses"]["200"]["content"]["application/json"]
-            ["schema"]["$ref"],
+        spec["paths"][JWKS_PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+            ["$ref"],
         "#/components/schemas/JwkSet"
     );
     assert_eq!(
