@@ -54,8 +54,10 @@ pub const TEST_AUDIENCE: &str = "https://host.conformance.twostep.test";
 /// (`new-signing-key`), a hosts file with one host and its new API key (`new-api-key`), and
 /// a directory with [`TEST_USER`], whose app secret is random and known here.
 pub struct ProductionFiles {
-    signing_key: PathBuf,
-    hosts: PathBuf,
+    /// The signing key, a PKCS#8 PEM file.
+    pub signing_key: PathBuf,
+    /// The hosts file, with one host ([`TEST_AUDIENCE`]) and [`ProductionFiles::api_key`].
+    pub hosts: PathBuf,
     directory: PathBuf,
     /// The host's API key.
     pub api_key: String,
@@ -150,20 +152,51 @@ fn base32(bytes: &[u8]) -> String {
     out
 }
 
-/// An error that quotes the end of the server's log.
-fn failed(what: &str, log: &Path) -> Error {
+/// A server program xtask runs as a child: the reference server, or the host example.
+pub struct Program {
+    /// Its name, for messages and its log file.
+    name: &'static str,
+    /// Where `cargo build` puts it.
+    binary: fn() -> PathBuf,
+    /// The line it prints once it listens, before its URL.
+    listening: &'static str,
+}
+
+/// The reference server.
+pub const SERVER: Program = Program {
+    name: "twostep-server",
+    binary,
+    listening: LISTENING,
+};
+
+/// The host example (`examples/host-server`).
+pub const HOST: Program = Program {
+    name: "twostep-host-server",
+    binary: || process::target_dir().join("debug/twostep-host-server"),
+    listening: "twostep-host-server listening on ",
+};
+
+/// Builds the host example (debug profile, like the server).
+pub fn build_host() -> Result {
+    process::run(process::cargo().args(["build", "-p", "twostep-host-server"]))
+}
+
+/// An error that quotes the end of a server's log.
+fn failed(name: &str, what: &str, log: &Path) -> Error {
     let text = std::fs::read_to_string(log).unwrap_or_default();
     let mut tail: Vec<&str> = text.lines().rev().take(20).collect();
     tail.reverse();
     Error::new(format!(
-        "twostep-server {what}; the end of {}:\n{}",
+        "{name} {what}; the end of {}:\n{}",
         log.display(),
         tail.join("\n")
     ))
 }
 
-/// A running reference server; killed when dropped.
+/// A running server (the reference server unless started with [`Reference::spawn`]);
+/// killed when dropped.
 pub struct Reference {
+    name: &'static str,
     child: Child,
     log: PathBuf,
     /// Its base URL, `http://127.0.0.1:PORT/`.
@@ -171,27 +204,41 @@ pub struct Reference {
 }
 
 impl Reference {
-    /// Starts the built server with `args` (which should include `--addr`), waits until it
+    /// Starts the built reference server with `args` (which should include `--addr`); see
+    /// [`Reference::spawn`].
+    pub fn start(args: &[&str], quiet: bool) -> Result<Reference> {
+        Reference::spawn(&SERVER, args, &[], quiet)
+    }
+
+    /// Starts the built `program` with `args` and the environment `env`, waits until it
     /// listens and checks that it accepts a connection. Its log goes to stderr when `quiet` is
     /// false, else to a file in the target folder that any error quotes.
-    pub fn start(args: &[&str], quiet: bool) -> Result<Reference> {
+    pub fn spawn(
+        program: &Program,
+        args: &[&str],
+        env: &[(&str, &str)],
+        quiet: bool,
+    ) -> Result<Reference> {
         static STARTED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let log = process::target_dir().join(format!("twostep-server-{n}.log"));
+        let name = program.name;
+        let log = process::target_dir().join(format!("{name}-{n}.log"));
         let stderr = if quiet {
             Stdio::from(std::fs::File::create(&log)?)
         } else {
             Stdio::inherit()
         };
-        let mut child = command(&binary().to_string_lossy())
+        let mut child = command(&(program.binary)().to_string_lossy())
             .args(args)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(stderr)
             .spawn()
-            .map_err(|e| Error::new(format!("cannot start twostep-server: {e}")))?;
+            .map_err(|e| Error::new(format!("cannot start {name}: {e}")))?;
         let stdout = child.stdout.take().expect("piped stdout");
         let (tx, rx) = mpsc::channel();
+        let listening = program.listening;
         std::thread::spawn(move || {
             let mut sent = false;
             // Read bytes, not lines of UTF-8: stopping early would close the pipe under the
@@ -200,7 +247,7 @@ impl Reference {
             let mut line = Vec::new();
             while reader.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
                 let text = String::from_utf8_lossy(&line);
-                if !sent && let Some(url) = text.strip_prefix(LISTENING) {
+                if !sent && let Some(url) = text.strip_prefix(listening) {
                     let _ = tx.send(url.trim().to_string());
                     sent = true;
                 } else if !quiet {
@@ -213,16 +260,22 @@ impl Reference {
             Ok(url) => url,
             Err(_) => {
                 let _ = child.kill();
-                return Err(failed("did not say where it listens", &log));
+                return Err(failed(name, "did not say where it listens", &log));
             }
         };
         let addr = url
             .trim_start_matches("http://")
             .trim_end_matches('/')
             .to_string();
-        let server = Reference { child, log, url };
+        let server = Reference {
+            name,
+            child,
+            log,
+            url,
+        };
         if std::net::TcpStream::connect(&addr).is_err() {
             return Err(failed(
+                name,
                 &format!("does not accept connections on {addr}"),
                 &server.log,
             ));
@@ -234,7 +287,7 @@ impl Reference {
     pub fn check_alive(&mut self) -> Result {
         match self.child.try_wait()? {
             None => Ok(()),
-            Some(status) => Err(failed(&format!("exited ({status})"), &self.log)),
+            Some(status) => Err(failed(self.name, &format!("exited ({status})"), &self.log)),
         }
     }
 

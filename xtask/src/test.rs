@@ -292,21 +292,89 @@ fn e2e_tests() -> Result {
         true,
     )?;
     let mut short = Reference::start(&[&common[..], &["--window-secs", "8"]].concat(), true)?;
+    let mut host = HostStack::start(&dist)?;
     let chromium = std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| setup::CHROMIUM.to_owned());
-    let result = process::run(
-        command("node")
-            .args(["--test", "--test-concurrency=1"])
-            .args(&files)
-            .current_dir(process::e2e_dir())
-            .env("TWOSTEP_URL", &url)
-            .env("TWOSTEP_SERVER_URL", &quick.url)
-            .env("TWOSTEP_SHORT_URL", &short.url)
-            .env("CHROMIUM_PATH", chromium),
-    );
+    let mut node = command("node");
+    node.args(["--test", "--test-concurrency=1"])
+        .args(&files)
+        .current_dir(process::e2e_dir())
+        .env("TWOSTEP_URL", &url)
+        .env("TWOSTEP_SERVER_URL", &quick.url)
+        .env("TWOSTEP_SHORT_URL", &short.url)
+        .env("CHROMIUM_PATH", chromium);
+    host.pass_to(&mut node);
+    let result = process::run(&mut node);
     if result.is_err() {
-        // Say so if a reference server died under the tests.
+        // Say so if a server died under the tests.
         quick.check_alive()?;
         short.check_alive()?;
+        host.twostep.check_alive()?;
+        host.host.check_alive()?;
     }
     result
+}
+
+/// The host example in front of a reference server that knows its API key and signs with a
+/// key the tests can read (to make assertions that are well signed but expired). The reference
+/// server runs with `--dev` for its outbox, and with the demo users.
+struct HostStack {
+    twostep: Reference,
+    host: Reference,
+    files: reference::ProductionFiles,
+}
+
+impl HostStack {
+    fn start(dist: &std::path::Path) -> Result<HostStack> {
+        reference::build_host()?;
+        let files = reference::ProductionFiles::write(&process::target_dir().join("host-e2e"))?;
+        let key = files.signing_key.to_string_lossy().into_owned();
+        let hosts = files.hosts.to_string_lossy().into_owned();
+        let twostep = Reference::start(
+            &[
+                "--dev",
+                "--addr",
+                "127.0.0.1:0",
+                "--signing-key",
+                &key,
+                "--hosts",
+                &hosts,
+                "--issuer",
+                reference::TEST_ISSUER,
+            ],
+            true,
+        )?;
+        let bundle = dist.join("bundle").to_string_lossy().into_owned();
+        let host = Reference::spawn(
+            &reference::HOST,
+            &[
+                "--addr",
+                "127.0.0.1:0",
+                "--twostep",
+                &twostep.url,
+                "--issuer",
+                reference::TEST_ISSUER,
+                "--audience",
+                reference::TEST_AUDIENCE,
+                "--bundle",
+                &bundle,
+            ],
+            &[("TWOSTEP_API_KEY", &files.api_key)],
+            true,
+        )?;
+        Ok(HostStack {
+            twostep,
+            host,
+            files,
+        })
+    }
+
+    /// What tests/e2e/host-server.test.mjs reads.
+    fn pass_to(&self, node: &mut std::process::Command) {
+        node.env("TWOSTEP_HOST_URL", &self.host.url)
+            .env("TWOSTEP_HOST_BACKEND", &self.twostep.url)
+            .env("TWOSTEP_HOST_API_KEY", &self.files.api_key)
+            .env("TWOSTEP_HOST_SIGNING_KEY", &self.files.signing_key)
+            .env("TWOSTEP_HOST_ISSUER", reference::TEST_ISSUER)
+            .env("TWOSTEP_HOST_AUDIENCE", reference::TEST_AUDIENCE);
+    }
 }
