@@ -6,7 +6,7 @@
 //! cargo xtask size             build, then raw / gzip / brotli sizes against the budget
 //! cargo xtask demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, env TWOSTEP_PORT)
 //! cargo xtask test [STAGE]     every check CI runs, or one stage: lint, native, browser, size, conformance, e2e
-//! cargo xtask conformance --base-url URL [--user EMAIL]
+//! cargo xtask conformance --base-url URL [--api-key KEY] [--user EMAIL] [--totp-secret B32] [--dev] …
 //!                              check a running backend against the HTTP contract
 //! ```
 
@@ -64,9 +64,11 @@ commands:
   demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, or env TWOSTEP_PORT)
   test [STAGE]     run every check CI runs, stopping at the first failure;
                    STAGE runs one part only: lint, native, browser, size, conformance or e2e
-  conformance --base-url URL [--user EMAIL]
+  conformance --base-url URL [--api-key KEY] [--user EMAIL] [--totp-secret BASE32]
+              [--issuer ISS] [--audience AUD] [--dev]
                    check a running backend against twostep's HTTP contract
-                   (docs/protocol.md); prints PASS or FAIL with the reason per check
+                   (docs/protocol.md); prints PASS, FAIL or SKIP with the reason per check
+                   (`cargo xtask conformance --help` explains each option)
 ";
 
 fn main() -> ExitCode {
