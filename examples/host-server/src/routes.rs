@@ -13,7 +13,7 @@ use axum::http::header::{
     SET_COOKIE, X_CONTENT_TYPE_OPTIONS,
 };
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{AppendHeaders, Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::json;
@@ -22,7 +22,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::HostConfig;
 use crate::assertion::{Expected, Refusal, check_assertion};
-use crate::logins::Logins;
+use crate::logins::{Logins, Pending};
 use crate::pages;
 use crate::twostep::Twostep;
 
@@ -253,10 +253,11 @@ async fn assertion(
                 .sign_in(claims.sub, claims.amr, claims.remember_device_days);
             tracing::info!(session_ref, "assertion accepted; signed in");
             (
-                [
+                // Two Set-Cookie headers: appended, since an array of headers replaces.
+                AppendHeaders([
                     app.set_cookie(SESSION_COOKIE, &session, 8 * 3600),
                     app.set_cookie(LOGIN_COOKIE, "", 0),
-                ],
+                ]),
                 Json(json!({ "user": user, "redirect": "/account" })),
             )
                 .into_response()
@@ -267,8 +268,6 @@ async fn assertion(
         }
     }
 }
-
-use crate::logins::Pending;
 
 /// The signed-in page.
 async fn account(State(app): Shared, headers: HeaderMap) -> Response {

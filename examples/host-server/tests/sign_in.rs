@@ -203,11 +203,13 @@ async fn a_whole_sign_in_then_every_refusal() {
         .get(format!("{}/account", s.host))
         .send()
         .await
-        .unwrap()
-        .text()
-        .await
         .unwrap();
-    assert!(page.contains("alex@contoso.example"), "{page}");
+    assert_eq!(page.url().path(), "/account", "signed in: no redirect");
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains(r#"id="signed-in" data-user="alex@contoso.example""#),
+        "{page}"
+    );
 
     // Replayed, by a new sign-in of the same user.
     let again = browser();
