@@ -235,6 +235,27 @@ mod tests {
     }
 
     #[test]
+    fn an_edited_claim_breaks_the_signature() {
+        let t = token(&claims(), BACKEND_KEY, ASSERTION_TYPE);
+        let mut more = claims();
+        more.remember_device_days = Some(3650);
+        let edited = token(&more, OTHER_KEY, ASSERTION_TYPE);
+        // The original header and signature around the edited payload.
+        let parts: Vec<&str> = t.split('.').collect();
+        let payload = edited.split('.').nth(1).unwrap();
+        let spliced = format!("{}.{payload}.{}", parts[0], parts[2]);
+        assert_eq!(
+            check_assertion(
+                &spliced,
+                &keys(),
+                &expected(),
+                &mut UsedAssertions::default()
+            ),
+            Err(Refusal::BadSignature)
+        );
+    }
+
+    #[test]
     fn another_key_another_type_or_garbage_is_refused() {
         let forged = token(&claims(), OTHER_KEY, ASSERTION_TYPE);
         let mut used = UsedAssertions::default();
