@@ -24,7 +24,9 @@ const CLOCK_SKEW_SECS: u64 = 300;
 const JWKS_CHECK: &str = "the JWKS publishes public signing keys with a kid";
 const SIGNATURE_CHECK: &str = "the assertion's signature verifies against the JWKS by its kid";
 const CLAIMS_CHECK: &str = "the assertion carries the documented claims";
-const FINISHED_CHECK: &str = "a finished verification is over (session_expired)";
+const RETRY_CHECK: &str =
+    "a retried verify gets the same assertion, without a second use of the code";
+const FINISHED_CHECK: &str = "a finished verification is over for any other code (session_expired)";
 
 /// A verified session: its challenge and the assertion it ended with.
 struct Verified {
@@ -55,7 +57,13 @@ pub(crate) fn check(
             return None;
         }
         Err(e) => {
-            for name in [JWKS_CHECK, SIGNATURE_CHECK, CLAIMS_CHECK, FINISHED_CHECK] {
+            for name in [
+                JWKS_CHECK,
+                SIGNATURE_CHECK,
+                CLAIMS_CHECK,
+                RETRY_CHECK,
+                FINISHED_CHECK,
+            ] {
                 out.record(name, Err(e.clone()));
             }
             return None;
@@ -87,14 +95,38 @@ pub(crate) fn check(
         .ok()
         .map(|v| v.challenge.session_handle.clone());
     out.record(
+        RETRY_CHECK,
+        verified.as_ref().map_err(Clone::clone).and_then(|v| {
+            // The same request again, as a widget retries when the answer
+            // was lost: the same assertion, not session_expired.
+            let mut body = json!({
+                "session_handle": v.challenge.session_handle,
+                "method_id": app.id,
+                "code": code,
+            });
+            if v.asked_to_remember {
+                body["remember_device"] = true.into();
+            }
+            let (_, reply) = client.post("/v1/verify", &body)?;
+            let again: VerifyResponse = success(&reply)
+                .map_err(|e| format!("the retry was not answered like the first call: {e}"))?;
+            if again.assertion == v.assertion {
+                Ok(Verdict::Pass)
+            } else {
+                Err("the retry got another assertion: the code was used twice".into())
+            }
+        }),
+    );
+    out.record(
         FINISHED_CHECK,
         verified.and_then(|v| {
+            let other = if code == "000000" { "111111" } else { "000000" };
             let (id, reply) = client.post(
                 "/v1/verify",
                 &json!({
                     "session_handle": v.challenge.session_handle,
                     "method_id": app.id,
-                    "code": code,
+                    "code": other,
                 }),
             )?;
             envelope(&reply, &id, &[410], &[ErrorCode::SessionExpired]).map(|_| Verdict::Pass)
@@ -104,7 +136,13 @@ pub(crate) fn check(
 }
 
 fn skip_all(out: &mut Outcomes, why: &str) {
-    for name in [JWKS_CHECK, SIGNATURE_CHECK, CLAIMS_CHECK, FINISHED_CHECK] {
+    for name in [
+        JWKS_CHECK,
+        SIGNATURE_CHECK,
+        CLAIMS_CHECK,
+        RETRY_CHECK,
+        FINISHED_CHECK,
+    ] {
         out.record(name, Ok(Verdict::Skip(why.to_string())));
     }
 }

@@ -8,7 +8,7 @@ use twostep_protocol::{
 
 use crate::client::{Client, Reply, clip};
 use crate::options::Options;
-use crate::{assertion, secrecy, sessions};
+use crate::{assertion, limits, secrecy, sessions};
 
 /// What one check found.
 #[derive(Debug, PartialEq, Eq)]
@@ -392,6 +392,8 @@ pub fn run(options: &Options) -> Vec<Outcome> {
             .map(|_| Verdict::Pass)
         })(),
     );
+    limits::approval_cool_downs(&client, options, &c, &mut out);
+    limits::attempts_across_sessions(&client, options, &mut out);
     let finished = assertion::check(&client, options, &c, &mut out);
     secrecy::check(&client, &[session.as_str()], finished.as_deref(), &mut out);
     out.0

@@ -53,11 +53,22 @@ async fn a_push_with_the_right_number_is_approved() {
     assert_eq!(s.outbox(sref).await[0]["answer"], "approved");
     let p = status(&s, sid, "push").await;
     assert_eq!(p.status, PollStatus::Approved);
-    let claims = s.verified(&p.assertion.unwrap(), "twostep-dev").await;
+    let assertion = p.assertion.unwrap();
+    let claims = s.verified(&assertion, "twostep-dev").await;
     assert_eq!(claims.amr, ["swk", "user"]);
     assert_eq!(claims.sid, sref);
 
-    // Finished.
+    // A retried poll (its answer was lost) gets the same assertion again,
+    // within the retry window; another method gets nothing.
+    s.advance(29);
+    let again = status(&s, sid, "push").await;
+    assert_eq!(
+        (again.status, again.assertion.as_deref()),
+        (PollStatus::Approved, Some(assertion.as_str()))
+    );
+    s.poll(sid, "voice-1").await.error(410, "session_expired");
+    // After it, the session is simply finished.
+    s.advance(1);
     s.poll(sid, "push").await.error(410, "session_expired");
 }
 
@@ -65,6 +76,8 @@ async fn a_push_with_the_right_number_is_approved() {
 async fn a_wrong_or_missing_number_is_a_denial() {
     let s = dev().await;
     for given in [Some("wrong"), None] {
+        // Past the push cool-down of the round before.
+        s.advance(30);
         let c = s.start(ALEX).await;
         let sid = c.session_handle.as_str();
         let sref = c.session_ref.as_str();
@@ -85,7 +98,10 @@ async fn a_wrong_or_missing_number_is_a_denial() {
 
 #[tokio::test]
 async fn without_number_matching_a_push_is_approved_or_denied_as_answered() {
-    let s = dev().await;
+    // Only where the directory asks for it (kim's entry does not).
+    let mut config = crate::common::dev_config();
+    config.limits.number_match_every_push = false;
+    let s = crate::common::server(config).await;
     let c = s.start(KIM).await;
     let sid = c.session_handle.as_str();
     let sref = c.session_ref.as_str();
@@ -95,7 +111,9 @@ async fn without_number_matching_a_push_is_approved_or_denied_as_answered() {
     assert_eq!(s.answer(sref, false, None).await.status, 204);
     assert_eq!(status(&s, sid, "push").await.status, PollStatus::Denied);
 
-    // Another push replaces the denied one.
+    // Another push, after the cool-down, replaces the denied one.
+    s.send(sid, "push", false).await.error(429, "rate_limited");
+    s.advance(30);
     s.send(sid, "push", false).await.ok::<SendResponse>();
     assert_eq!(status(&s, sid, "push").await.status, PollStatus::Pending);
     assert_eq!(s.answer(sref, true, None).await.status, 204);
@@ -152,6 +170,14 @@ async fn a_new_send_replaces_the_waiting_approval() {
     let sid = c.session_handle.as_str();
     let sref = c.session_ref.as_str();
     let first = number_of(&s.send(sid, "push", false).await.ok()).unwrap();
+    // Inside the cool-down the waiting push is answered again, same number,
+    // with the time left; nothing is pushed.
+    s.advance(10);
+    let again = s.send(sid, "push", false).await;
+    assert_eq!(again.header("retry-after"), Some("20"));
+    assert_eq!(number_of(&again.ok()).as_deref(), Some(first.as_str()));
+    assert_eq!(s.outbox(sref).await.len(), 1);
+    s.advance(20);
     let second = number_of(&s.send(sid, "push", false).await.ok()).unwrap();
     assert_eq!(s.outbox(sref).await.len(), 2);
     if first != second {
