@@ -26,6 +26,19 @@ fn binary() -> PathBuf {
     process::target_dir().join("debug/twostep-server")
 }
 
+/// Builds the server as it ships: the `server` profile (release, with unwinding, so a
+/// panicking request answers 500 and the others live; the bundle keeps `panic = "abort"`).
+pub fn build_release() -> Result {
+    process::run(process::cargo().args(["build", "--profile", "server", "-p", "twostep-server"]))
+}
+
+/// The server built by [`build_release`].
+pub const RELEASE_SERVER: Program = Program {
+    name: "twostep-server-release",
+    binary: || process::target_dir().join("server/twostep-server"),
+    listening: LISTENING,
+};
+
 /// The stdout of the built server run with `args` (a subcommand such as `new-signing-key`).
 fn output_of(args: &[&str]) -> Result<String> {
     let out = command(&binary().to_string_lossy())
@@ -204,6 +217,19 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// Sends `request` (a whole HTTP/1.1 request, `Connection: close`) to the server and
+    /// returns the whole answer as text.
+    pub fn raw(&self, request: &str) -> Result<String> {
+        use std::io::{Read, Write};
+        let addr = self.url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = std::net::TcpStream::connect(addr)?;
+        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+        stream.write_all(request.as_bytes())?;
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer)?;
+        Ok(answer)
+    }
+
     /// Starts the built reference server with `args` (which should include `--addr`); see
     /// [`Reference::spawn`].
     pub fn start(args: &[&str], quiet: bool) -> Result<Reference> {

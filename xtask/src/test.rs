@@ -172,10 +172,16 @@ fn browser_tests() -> Result {
 /// check count of each run.
 fn conformance() -> Result {
     reference::build()?;
+    reference::build_release()?;
+    unwinding()?;
     let files = reference::ProductionFiles::write(&process::target_dir().join("conformance"))?;
     let args = files.server_args();
-    let mut production =
-        Reference::start(&args.iter().map(String::as_str).collect::<Vec<_>>(), true)?;
+    let mut production = Reference::spawn(
+        &reference::RELEASE_SERVER,
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        &[],
+        true,
+    )?;
     let production_count = conformance_run(
         &mut production,
         &[
@@ -197,6 +203,38 @@ fn conformance() -> Result {
         "conformance: {production_count} checks against a production-mode reference server, \
          {dev_count} against a --dev one"
     );
+    Ok(())
+}
+
+/// A panicking request in the release build of the server (the `server` profile) answers 500
+/// with an `internal` envelope, and the server and a session started before it live on.
+fn unwinding() -> Result {
+    let mut server =
+        Reference::spawn(&reference::RELEASE_SERVER, &["--dev", "--addr", "127.0.0.1:0"], &[], true)?;
+    let post = |path: &str, body: &str| {
+        format!(
+            "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let started = server.raw(&post("/v1/start", r#"{"user_hint":"alex@contoso.example"}"#))?;
+    let handle = started
+        .split("\"session_handle\":\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or_else(|| Error::new(format!("no session from the release server: {started}")))?
+        .to_owned();
+    let panicked = server.raw(&post("/dev/panic", ""))?;
+    if !(panicked.starts_with("HTTP/1.1 500") && panicked.contains("\"code\":\"internal\"")) {
+        return Err(Error::new(format!("a panic did not answer 500 internal: {panicked}")));
+    }
+    server.check_alive()?;
+    let resumed = server.raw(&post("/v1/start", &format!(r#"{{"session_handle":"{handle}"}}"#)))?;
+    if !resumed.starts_with("HTTP/1.1 200") {
+        return Err(Error::new(format!("the session did not survive the panic: {resumed}")));
+    }
+    println!("unwinding: a panic in the release server answered 500 and the session lived on");
     Ok(())
 }
 
@@ -281,6 +319,10 @@ fn e2e_tests() -> Result {
             &common[..],
             &[
                 "--resend-after-secs",
+                "3",
+                "--call-cooldown-secs",
+                "3",
+                "--push-cooldown-secs",
                 "3",
                 "--max-attempts",
                 "3",
