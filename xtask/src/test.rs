@@ -209,8 +209,12 @@ fn conformance() -> Result {
 /// A panicking request in the release build of the server (the `server` profile) answers 500
 /// with an `internal` envelope, and the server and a session started before it live on.
 fn unwinding() -> Result {
-    let mut server =
-        Reference::spawn(&reference::RELEASE_SERVER, &["--dev", "--addr", "127.0.0.1:0"], &[], true)?;
+    let mut server = Reference::spawn(
+        &reference::RELEASE_SERVER,
+        &["--dev", "--addr", "127.0.0.1:0"],
+        &[],
+        true,
+    )?;
     let post = |path: &str, body: &str| {
         format!(
             "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
@@ -218,7 +222,10 @@ fn unwinding() -> Result {
             body.len()
         )
     };
-    let started = server.raw(&post("/v1/start", r#"{"user_hint":"alex@contoso.example"}"#))?;
+    let started = server.raw(&post(
+        "/v1/start",
+        r#"{"user_hint":"alex@contoso.example"}"#,
+    ))?;
     let handle = started
         .split("\"session_handle\":\"")
         .nth(1)
@@ -227,12 +234,19 @@ fn unwinding() -> Result {
         .to_owned();
     let panicked = server.raw(&post("/dev/panic", ""))?;
     if !(panicked.starts_with("HTTP/1.1 500") && panicked.contains("\"code\":\"internal\"")) {
-        return Err(Error::new(format!("a panic did not answer 500 internal: {panicked}")));
+        return Err(Error::new(format!(
+            "a panic did not answer 500 internal: {panicked}"
+        )));
     }
     server.check_alive()?;
-    let resumed = server.raw(&post("/v1/start", &format!(r#"{{"session_handle":"{handle}"}}"#)))?;
+    let resumed = server.raw(&post(
+        "/v1/start",
+        &format!(r#"{{"session_handle":"{handle}"}}"#),
+    ))?;
     if !resumed.starts_with("HTTP/1.1 200") {
-        return Err(Error::new(format!("the session did not survive the panic: {resumed}")));
+        return Err(Error::new(format!(
+            "the session did not survive the panic: {resumed}"
+        )));
     }
     println!("unwinding: a panic in the release server answered 500 and the session lived on");
     Ok(())
