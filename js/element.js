@@ -29,6 +29,18 @@ export class TwostepVerify extends HTMLElement {
   #handle;
   #queued = false;
 
+  constructor() {
+    super();
+    // A page may set `options` before the element is upgraded (on a clone of a
+    // <template>'s content, or before twostep.js loaded): that own property
+    // would hide the setter below, so it goes through the setter instead.
+    if (Object.hasOwn(this, 'options')) {
+      const value = this.options;
+      delete this.options;
+      this.options = value;
+    }
+  }
+
   /** Options set from script; attributes win over them. */
   get options() {
     return this.#options;

@@ -93,8 +93,9 @@ export interface Adapter {
 /**
  * Gets the secret handle of the session your server started after the password step
  * (`POST /v1/sessions`). Called at mount and on "Try again" after a failed start with
- * `fresh: false` (hand back the current session), and on "Start over" with `fresh: true`
- * (start a new one). Throwing or rejecting shows a failure with "Try again".
+ * `fresh: false` (hand back the current session), and on "Start over", or on "Try again" after
+ * the backend did not know the handle, with `fresh: true` (start a new one). Throwing or
+ * rejecting shows a failure with "Try again".
  */
 export type SessionFunction = (context: { fresh: boolean }) => string | Promise<string>;
 

@@ -15,18 +15,22 @@ const randomCode = () => String(crypto.getRandomValues(new Uint32Array(1))[0] % 
  */
 export function createIdp(phone, broken) {
   const sessions = new Map();
-  const session = (id) => {
-    const s = sessions.get(id);
+  const session = (handle) => {
+    const s = sessions.get(handle);
     if (!s) throw { code: 'bad_request', message: 'No such session.' };
     return s;
   };
   return {
     async start({ user_hint: user = 'someone@example.com' }) {
       if (broken === 'shape') return { sessionId: 'wrong-case', methods: 'sms' };
-      const id = `idp-${crypto.randomUUID()}`;
-      sessions.set(id, { user, code: null, push: 'none' });
+      // A secret for the browser to act on the session with, and a public
+      // reference for support.
+      const handle = `idp-${crypto.randomUUID()}`;
+      const reference = `IDP-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
+      sessions.set(handle, { user, code: null, push: 'none' });
       return {
-        session_id: id,
+        session_handle: handle,
+        session_ref: reference,
         user,
         methods: [
           { id: 'text', kind: 'sms', target: '+1 555 0100 12' },
@@ -36,9 +40,9 @@ export function createIdp(phone, broken) {
         expires_in_secs: 600,
       };
     },
-    async send({ session_id: id, method_id: method }) {
+    async send({ session_handle: handle, method_id: method }) {
       if (broken === 'throw') throw new TypeError('idp.sendSms is not a function');
-      const s = session(id);
+      const s = session(handle);
       if (method === 'app') {
         s.push = 'pending';
         phone.push((approved) => { s.push = approved ? 'approved' : 'denied'; });
@@ -51,16 +55,16 @@ export function createIdp(phone, broken) {
         delivery: { type: 'code', target: '••12', code_length: CODE_LENGTH, resend_after_secs: 20 },
       };
     },
-    async verify({ session_id: id, code }) {
-      const s = session(id);
+    async verify({ session_handle: handle, code }) {
+      const s = session(handle);
       if (code !== s.code) throw { code: 'invalid_code', message: 'That code is not right.' };
-      sessions.delete(id);
+      sessions.delete(handle);
       return { assertion: `idp-assertion-for-${s.user}` };
     },
-    async poll({ session_id: id }) {
-      const s = session(id);
+    async poll({ session_handle: handle }) {
+      const s = session(handle);
       if (s.push !== 'approved') return { status: s.push === 'denied' ? 'denied' : 'pending' };
-      sessions.delete(id);
+      sessions.delete(handle);
       return { status: 'approved', assertion: `idp-assertion-for-${s.user}` };
     },
   };

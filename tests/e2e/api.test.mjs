@@ -7,7 +7,7 @@ import { test } from 'node:test';
 
 import { assertNoProblems, openPage, sharedBrowser } from './support/browser.mjs';
 import {
-  SCREEN_TIMEOUT, TIMESTAMP, UUID, serverUrl, textedCode, typeCode, waitForHeading,
+  SCREEN_TIMEOUT, SESSION_REF, TIMESTAMP, UUID, serverUrl, textedCode, typeCode, waitForHeading,
 } from './support/demo.mjs';
 
 const browser = sharedBrowser();
@@ -84,7 +84,7 @@ test('callbacks and DOM events report ready, method change and verified', { time
     const [[, , cbDetail], [, , evDetail, target]] = [ready.find((s) => s[0] === 'callback'), ready.find((s) => s[0] === 'event')];
     assert.deepEqual(cbDetail, evDetail);
     assert.equal(target, 'twostep');
-    assert.match(evDetail.sessionId, /\S{8,}/);
+    assert.match(evDetail.sessionRef, SESSION_REF);
     assert.equal(evDetail.method.kind, 'sms');
     assert.equal(evDetail.method.target, '••••••12');
 
@@ -101,7 +101,7 @@ test('callbacks and DOM events report ready, method change and verified', { time
     const verified = await page.evaluate(() => window.seen.filter((s) => s[1] === 'verified').map((s) => s[2]));
     assert.deepEqual(verified[0], verified[1]);
     assert.match(verified[0].assertion, /\S{16,}/);
-    assert.equal(verified[0].sessionId, evDetail.sessionId);
+    assert.equal(verified[0].sessionRef, evDetail.sessionRef);
     assertNoProblems(page);
   } finally {
     await page.context().close();
@@ -122,7 +122,8 @@ test('a failure event carries the details panel fields', { timeout: 40_000 }, as
     assert.equal(detail.code, 'session_expired');
     assert.equal(detail.userId, 'sam@contoso.example');
     assert.match(detail.pageUrl, /\/examples\/plain-html\/$/);
-    assert.match(detail.sessionId, /\S{8,}/);
+    assert.match(detail.sessionRef, SESSION_REF);
+    assert.match(detail.text, new RegExp(`^Session ID: ${detail.sessionRef}$`, 'm'));
     assert.match(detail.correlationId, UUID);
     assert.match(detail.timestamp, TIMESTAMP);
     assert.match(detail.text, /^User ID: sam@contoso\.example$/m);
@@ -173,7 +174,7 @@ test('update() applies links and theme live, and restarts for a new user', { tim
   const page = await apiPage();
   try {
     await page.evaluate(async () => {
-      document.addEventListener('twostep:ready', (e) => window.seen.push(e.detail.sessionId));
+      document.addEventListener('twostep:ready', (e) => window.seen.push(e.detail.sessionRef));
       window.handle = twostep.mount('#twostep', {
         backend: '/',
         userHint: 'alex@contoso.example',
@@ -251,7 +252,8 @@ test('100 mount/unmount cycles leave no timer, interval or poll running', { time
       // An approval that never completes: the widget polls until it is unmounted.
       const adapter = {
         start: async () => ({
-          session_id: 'cycle',
+          session_handle: 'cycle',
+          session_ref: 'TS-CYCLE',
           user: 'cycle@example.com',
           methods: [{ id: 'app', kind: 'push' }],
           default_method: 'app',
@@ -337,7 +339,7 @@ test('<twostep-verify> follows its attributes and unmounts when removed', { time
       element.setAttribute('user-hint', 'alex@contoso.example');
       element.setAttribute('support-url', 'https://one.example/');
       element.setAttribute('help-topics', 'no-text contact');
-      element.addEventListener('twostep:ready', (e) => window.seen.push(e.detail.sessionId));
+      element.addEventListener('twostep:ready', (e) => window.seen.push(e.detail.sessionRef));
       document.body.append(element);
     });
     await page.waitForFunction(() => window.seen.length === 1, null, { timeout: SCREEN_TIMEOUT });

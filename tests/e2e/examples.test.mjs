@@ -6,15 +6,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { assertNoProblems, openPage, sharedBrowser } from './support/browser.mjs';
-import { SCREEN_TIMEOUT, serverUrl, textedCode, typeCode, waitForHeading } from './support/demo.mjs';
+import {
+  SCREEN_TIMEOUT, passwordStep, serverUrl, textedCode, typeCode, waitForHeading,
+} from './support/demo.mjs';
 
 const browser = sharedBrowser();
-
-/** Submits the example's password form. */
-async function passwordStep(page) {
-  await page.fill('#password', 'hunter2');
-  await page.click('#password-step button[type=submit]');
-}
 
 test('the custom element mounts in a shadow root, takes the host theme, and ignores host CSS', { timeout: 30_000 }, async () => {
   const base = serverUrl();
@@ -114,7 +110,6 @@ test('a Leptos app uses the component directly', { timeout: 60_000 }, async () =
   const base = serverUrl();
   const page = await openPage(browser(), '/examples/leptos-host/', { base, expectedStatuses: [422] });
   try {
-    await page.locator('#password').waitFor({ timeout: 20_000 });
     await passwordStep(page);
     await waitForHeading(page, 'Enter the code we texted you');
     await typeCode(page, await textedCode(base, '••••••12'));

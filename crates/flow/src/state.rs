@@ -103,8 +103,13 @@ pub struct Failure {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Retry {
     /// Load the challenge again, the way the first load went (the same
-    /// handle, the host's function with `fresh: false`, or the user hint).
-    Start,
+    /// handle, the host's function, or the user hint).
+    Start {
+        /// Ask the host's function for a new session rather than the one it
+        /// gave: the backend did not know the handle (it restarted, or the
+        /// session is gone), so the same handle would fail the same way.
+        fresh: bool,
+    },
     /// Send with this method again.
     Send {
         /// The method to send with.

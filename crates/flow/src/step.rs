@@ -290,7 +290,7 @@ impl Flow {
             return;
         };
         match retry.clone() {
-            Retry::Start => self.load(false, now, fx),
+            Retry::Start { fresh } => self.load(fresh, now, fx),
             Retry::Send { method_id } => self.send(method_id, None, now, fx),
             Retry::Resume(phase) => {
                 self.phase = *phase;
@@ -443,8 +443,9 @@ impl Flow {
         }
         match call {
             Call::Session { .. } | Call::Start(_) => {
+                let fresh = matches!(call, Call::Start(_)) && err.code == ErrorCode::BadRequest;
                 let failure = self.failure(err, None, now);
-                self.enter_failed(failure, Retry::Start, fx);
+                self.enter_failed(failure, Retry::Start { fresh }, fx);
             }
             Call::Send(req) => self.on_send_error(req, err, now, fx),
             Call::Verify(_) => self.on_verify_error(err, now, fx),
@@ -464,7 +465,7 @@ impl Flow {
     fn on_started(&mut self, challenge: Challenge, now: Millis, fx: &mut Vec<Effect>) {
         if let Err(why) = check_challenge(&challenge) {
             let failure = self.failure(bad_response(why), None, now);
-            self.enter_failed(failure, Retry::Start, fx);
+            self.enter_failed(failure, Retry::Start { fresh: false }, fx);
             return;
         }
         let window_ms = u64::from(challenge.expires_in_secs) * 1000;

@@ -583,7 +583,7 @@ fn a_failed_start_can_be_retried() {
     assert!(matches!(
         h.flow.phase,
         Phase::Failed {
-            retry: Retry::Start,
+            retry: Retry::Start { .. },
             ..
         }
     ));

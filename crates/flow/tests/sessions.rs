@@ -46,7 +46,7 @@ fn is_failed_start(h: &Harness) -> bool {
     matches!(
         h.flow.phase,
         Phase::Failed {
-            retry: Retry::Start,
+            retry: Retry::Start { .. },
             ..
         }
     )
@@ -162,12 +162,34 @@ fn try_again_after_a_failed_start_repeats_the_same_kind_of_start() {
         if origin == SessionOrigin::Host {
             h.reply(Ok(Reply::Session(HANDLE.into())));
         }
-        h.reply(Err(err(ErrorCode::BadRequest)));
+        h.reply(Err(err(ErrorCode::Internal)));
         assert!(is_failed_start(&h), "{origin:?}");
         h.on(Event::Retry);
         assert_eq!(h.last_call().1, again, "{origin:?}");
         assert!(h.fx.contains(&Effect::Focus(Focus::Heading)));
     }
+}
+
+#[test]
+fn a_handle_the_backend_does_not_know_is_replaced_on_try_again() {
+    // The backend restarted, say: the host's kept handle would fail again.
+    let mut h = Harness::new();
+    begin(&mut h, SessionOrigin::Host);
+    h.reply(Ok(Reply::Session(HANDLE.into())));
+    h.reply(Err(err(ErrorCode::BadRequest)));
+    assert!(matches!(
+        h.flow.phase,
+        Phase::Failed {
+            retry: Retry::Start { fresh: true },
+            ..
+        }
+    ));
+    h.on(Event::Retry);
+    assert_eq!(h.last_call().1, Call::Session { fresh: true });
+    // A host function that fails is asked again the same way.
+    h.reply(Err(err(ErrorCode::Internal)));
+    h.on(Event::Retry);
+    assert_eq!(h.last_call().1, Call::Session { fresh: false });
 }
 
 #[test]

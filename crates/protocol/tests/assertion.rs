@@ -44,7 +44,7 @@ fn every_method_kind_has_rfc_8176_values() {
 
 #[test]
 fn an_assertion_lives_a_few_minutes_at_most() {
-    assert!(MAX_ASSERTION_LIFETIME_SECS <= 300);
+    assert_eq!(MAX_ASSERTION_LIFETIME_SECS, 300);
     assert_eq!(ASSERTION_TYPE, "twostep+jwt");
     assert_eq!(JWKS_PATH, "/.well-known/jwks.json");
     assert_eq!(SESSIONS_PATH, "/v1/sessions");

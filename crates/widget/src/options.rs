@@ -93,7 +93,8 @@ pub enum SessionSource {
     /// A function the widget calls for a handle: with `false` when it mounts
     /// and on *Try again* after a failed start (hand back the session you
     /// have, if it is still the one to use), and with `true` on *Start over*
-    /// after a time-out or failure (start a new one).
+    /// after a time-out or failure, or on *Try again* after the backend did
+    /// not know the handle it gave (start a new one).
     Fetch(Rc<dyn Fn(bool) -> SessionFuture>),
 }
 

@@ -8,6 +8,8 @@ pub const INDEX: &str = include_str!("../static/index.html");
 pub const LOGIN_JS: &str = include_str!("../static/login.js");
 /// Its styles.
 pub const HOST_CSS: &str = include_str!("../static/host.css");
+/// The site's icon (a browser asks for one on every page).
+pub const FAVICON: &str = include_str!("../static/favicon.svg");
 
 /// Seconds since the Unix epoch.
 pub fn unix_now() -> u64 {
@@ -43,7 +45,8 @@ pub fn account(session: &SignedIn) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Your account · Contoso</title>\n<link rel=\"stylesheet\" href=\"/host.css\">\n</head>\n\
+         <title>Your account · Contoso</title>\n<link rel=\"icon\" href=\"/favicon.svg\">\n\
+         <link rel=\"stylesheet\" href=\"/host.css\">\n</head>\n\
          <body>\n<main class=\"host\">\n<h1>Welcome</h1>\n\
          <p id=\"signed-in\" data-user=\"{user}\">You are signed in as <strong>{user}</strong> \
          (second step: {amr}).</p>\n{remembered}\n\

@@ -63,6 +63,10 @@ pub fn router(config: HostConfig) -> Router {
             "/host.css",
             get(|| async { ([(CONTENT_TYPE, "text/css")], pages::HOST_CSS) }),
         )
+        .route(
+            "/favicon.svg",
+            get(|| async { ([(CONTENT_TYPE, "image/svg+xml")], pages::FAVICON) }),
+        )
         .route("/login/state", get(state))
         .route("/login/password", post(password))
         .route("/login/mfa-session", post(mfa_session))

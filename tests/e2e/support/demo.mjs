@@ -95,6 +95,10 @@ export async function waitForFocus(page, key) {
 export const TIMESTAMP =
   /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC[+-]\d\d:\d\d( \([^)]+\))? \/ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/;
 
+/** Matches a public session reference, the "Session ID" people see: `TS-` and three groups of
+ * four Crockford base32 characters (the reference server's and the in-browser demo's). */
+export const SESSION_REF = /^TS-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
 /** Matches the widget's UUID-shaped correlation IDs. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -103,6 +107,22 @@ export function serverUrl() {
   const base = process.env.TWOSTEP_SERVER_URL;
   assert.ok(base, 'TWOSTEP_SERVER_URL is not set: run with `cargo xtask test e2e`');
   return base;
+}
+
+/** The newest code the reference server at `base` texted for the session `sessionRef`. */
+export async function sessionCode(base, sessionRef) {
+  const url = new URL('/dev/outbox', base);
+  url.searchParams.set('session_ref', sessionRef);
+  const text = (await (await fetch(url)).json()).filter((d) => d.kind === 'text').at(-1);
+  assert.ok(text, `no text for ${sessionRef}`);
+  return text.code;
+}
+
+/** Submits an example page's password form (examples/). */
+export async function passwordStep(page) {
+  await page.locator('#password').waitFor({ timeout: 20_000 });
+  await page.fill('#password', 'hunter2');
+  await page.click('#password-step button[type=submit]');
 }
 
 /** The newest code the reference server at `base` texted to `to`, from its development outbox. */

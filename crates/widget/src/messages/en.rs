@@ -236,6 +236,17 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Copied => "Copied",
         CopyManually => "Your browser blocked copying. Select the text below and copy it.",
         DetailsText => "Details as text",
+        // Only the demo page's build has its messages.
+        #[cfg(feature = "demo")]
+        demo => return demo_text(demo),
+    })
+}
+
+/// The English text of the demo page's messages.
+#[cfg(feature = "demo")]
+fn demo_text(msg: &Msg) -> Cow<'static, str> {
+    use Msg::*;
+    Cow::Borrowed(match msg {
         DemoBrand => "Contoso",
         DemoSignInTitle => "Sign in",
         DemoEmail => "Email",
@@ -293,6 +304,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         DemoSessionFailed(why) => {
             return owned(format!("The demo could not start a verification: {why}."));
         }
+        _ => "",
     })
 }
 
