@@ -144,8 +144,10 @@ pub fn client_ip(state: &AppState, req: &Request) -> Option<IpAddr> {
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
-            .filter_map(|v| v.trim().parse::<IpAddr>().ok())
-            .last();
+            .next_back()
+            // Only the last entry is the proxy's: never fall back to one the
+            // client wrote before it.
+            .and_then(|v| v.trim().parse::<IpAddr>().ok());
         if from_proxy.is_some() {
             return from_proxy;
         }

@@ -188,9 +188,12 @@ mod tests {
         assert_eq!(Limits::default().check(), Ok(()));
     }
 
+    /// A flag and a change of the limits that its check must refuse.
+    type Case = (&'static str, fn(&mut Limits));
+
     #[test]
     fn settings_that_switch_a_limit_off_are_refused_by_flag() {
-        let cases: [(&str, fn(&mut Limits)); 8] = [
+        let cases: [Case; 8] = [
             ("--lockout-secs", |l| l.lockout = Duration::ZERO),
             ("--resend-after-secs", |l| l.text_cooldown = Duration::ZERO),
             ("--call-cooldown-secs", |l| l.call_cooldown = Duration::ZERO),
