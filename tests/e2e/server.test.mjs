@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 
 import { assertNoProblems, sharedBrowser, readClipboard } from './support/browser.mjs';
 import {
@@ -21,6 +21,7 @@ import {
   typeCode,
   waitForHeading,
   waitForSignedIn,
+  waitOutCoolDown,
 } from './support/demo.mjs';
 
 function serverUrl(name) {
@@ -51,6 +52,9 @@ const secretOf = (email) =>
 
 const browser = sharedBrowser();
 
+// Every test texts or notifies a demo user whom the test before may have.
+beforeEach(waitOutCoolDown);
+
 /** Opens the server-served demo as `user`, passes the password step, waits for the widget. */
 function signInAs(user, base = serverUrl('TWOSTEP_SERVER_URL')) {
   // An error status (410 expired, 422 wrong code, 429 lockout) is an answer of the contract.
@@ -59,6 +63,10 @@ function signInAs(user, base = serverUrl('TWOSTEP_SERVER_URL')) {
     expectedStatuses: [410, 422, 429],
   });
 }
+
+/** The simulated phone's pending notification (the one with buttons). */
+const pendingPush = (page) =>
+  page.locator('.demo-msg', { hasText: 'are you trying to sign in?' }).filter({ has: page.locator('button') });
 
 test('over HTTP: a text to the primary phone signs in', { timeout: 30_000 }, async () => {
   const page = await signInAs('alex@contoso.example');
@@ -104,23 +112,28 @@ test('over HTTP: an app code computed here from the seeded secret', { timeout: 3
   }
 });
 
-test('over HTTP: a push approved, and a push denied, on the phone', { timeout: 30_000 }, async () => {
-  for (const [button, outcome] of [['Approve', 'approved'], ['Deny', 'denied']]) {
+test('over HTTP: a push approved with its number, and a push denied, on the phone', { timeout: 40_000 }, async () => {
+  for (const outcome of ['approved', 'denied']) {
+    // Kim's directory entry has no number matching, but the server matches every push.
     const page = await signInAs('kim@contoso.example');
     try {
       await waitForHeading(page, 'Approve the sign-in on your app');
-      const push = page.locator('.demo-msg', { hasText: 'are you trying to sign in?' });
+      const number = (await page.locator('.ts-number').innerText()).trim();
+      assert.match(number, /^\d\d$/);
+      const push = pendingPush(page);
       await push.waitFor({ timeout: SCREEN_TIMEOUT });
-      await push.getByRole('button', { name: button, exact: true }).click();
       if (outcome === 'approved') {
+        await push.locator(`.demo-number[data-number="${number}"]`).click();
         await waitForSignedIn(page);
       } else {
+        await push.getByRole('button', { name: 'Deny', exact: true }).click();
         await waitForHeading(page, 'The sign-in request was denied');
       }
       assertNoProblems(page);
     } finally {
       await page.context().close();
     }
+    await waitOutCoolDown();
   }
 });
 
@@ -134,6 +147,7 @@ test('over HTTP: number matching refuses the wrong number and accepts the right 
     let number = (await page.locator('.ts-number').innerText()).trim();
     await page.locator(`.demo-number:not([data-number="${number}"])`).first().click();
     await waitForHeading(page, 'The sign-in request was denied');
+    await waitOutCoolDown();
     await clickButton(page, 'Try again');
     await waitForHeading(page, 'Approve the sign-in on your app');
     number = (await page.locator('.ts-number').innerText()).trim();
@@ -171,11 +185,13 @@ test('over HTTP: attempts run out, then a lockout with a retry time', { timeout:
   const page = await signInAs('sam@contoso.example');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
+    // Three different wrong codes: the same one again would be a retry, answered alike and
+    // not counted.
     await typeCode(page, '000000');
     await page.locator('.ts-notice', { hasText: 'You have 2 tries left.' }).waitFor({ timeout: SCREEN_TIMEOUT });
-    await typeCode(page, '000000');
+    await typeCode(page, '000001');
     await page.locator('.ts-notice', { hasText: 'You have 1 try left.' }).waitFor({ timeout: SCREEN_TIMEOUT });
-    await typeCode(page, '000000');
+    await typeCode(page, '000002');
     await page.locator('.ts-notice', { hasText: 'Too many wrong codes' }).waitFor({ timeout: SCREEN_TIMEOUT });
     assert.ok(await page.locator('input.ts-code').isDisabled());
     assertNoProblems(page);

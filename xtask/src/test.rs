@@ -327,21 +327,23 @@ fn e2e_tests() -> Result {
     server.spawn();
     reference::build()?;
     let dist_arg = dist.to_string_lossy();
-    let common = ["--dev", "--static-dir", &dist_arg, "--addr", "127.0.0.1:0"];
+    let common = [
+        &["--dev", "--static-dir", &dist_arg, "--addr", "127.0.0.1:0"][..],
+        E2E_LIMITS,
+    ]
+    .concat();
     let mut quick = Reference::start(
         &[
             &common[..],
             &[
-                "--resend-after-secs",
-                "3",
-                "--call-cooldown-secs",
-                "3",
-                "--push-cooldown-secs",
-                "3",
                 "--max-attempts",
                 "3",
                 "--lockout-secs",
                 "30",
+                // Three denials pause notifications: for a minute only, so that
+                // no later test finds them paused for long.
+                "--push-pause-secs",
+                "60",
             ],
         ]
         .concat(),
@@ -370,6 +372,24 @@ fn e2e_tests() -> Result {
     result
 }
 
+/// What every e2e reference server needs beyond `--dev`: the demo users sign in
+/// many times a minute, so their cool-downs (per user and method, across
+/// sessions) are 1 s, the shortest there is, and the hourly caps of texts and
+/// calls are at their highest. The tests wait out the cool-down before each
+/// sign-in (`COOL_DOWN_MS` in tests/e2e/support/demo.mjs).
+const E2E_LIMITS: &[&str] = &[
+    "--resend-after-secs",
+    "1",
+    "--call-cooldown-secs",
+    "1",
+    "--push-cooldown-secs",
+    "1",
+    "--texts-per-hour",
+    "100",
+    "--calls-per-hour",
+    "100",
+];
+
 /// The host example in front of a reference server that knows its API key and signs with a
 /// key the tests can read (to make assertions that are well signed but expired). The reference
 /// server runs with `--dev` for its outbox, and with the demo users.
@@ -387,16 +407,20 @@ impl HostStack {
         let hosts = files.hosts.to_string_lossy().into_owned();
         let twostep = Reference::start(
             &[
-                "--dev",
-                "--addr",
-                "127.0.0.1:0",
-                "--signing-key",
-                &key,
-                "--hosts",
-                &hosts,
-                "--issuer",
-                reference::TEST_ISSUER,
-            ],
+                &[
+                    "--dev",
+                    "--addr",
+                    "127.0.0.1:0",
+                    "--signing-key",
+                    &key,
+                    "--hosts",
+                    &hosts,
+                    "--issuer",
+                    reference::TEST_ISSUER,
+                ][..],
+                E2E_LIMITS,
+            ]
+            .concat(),
             true,
         )?;
         let bundle = dist.join("bundle").to_string_lossy().into_owned();
