@@ -57,10 +57,11 @@ beforeEach(waitOutCoolDown);
 
 /** Opens the server-served demo as `user`, passes the password step, waits for the widget. */
 function signInAs(user, base = serverUrl('TWOSTEP_SERVER_URL')) {
-  // An error status (410 expired, 422 wrong code, 429 lockout) is an answer of the contract.
+  // An error status (409 paused, 410 expired, 422 wrong code, 429 lockout) is an answer of the
+  // contract.
   return signInAt(browser(), `/?user=${encodeURIComponent(user)}`, {
     base,
-    expectedStatuses: [410, 422, 429],
+    expectedStatuses: [409, 410, 422, 429],
   });
 }
 
@@ -128,6 +129,8 @@ test('over HTTP: a push approved with its number, and a push denied, on the phon
       } else {
         await push.getByRole('button', { name: 'Deny', exact: true }).click();
         await waitForHeading(page, 'The sign-in request was denied');
+        // A denial suggests another option (Kim has the app's codes too).
+        await page.locator('.ts-failure .ts-link.ts-emphasis', { hasText: 'Use a different verification option' }).waitFor();
       }
       assertNoProblems(page);
     } finally {
@@ -213,6 +216,46 @@ test('over HTTP: the window expires, then details and copy', { timeout: 40_000 }
     assert.match(fields.get('Correlation ID'), UUID);
     assert.match(fields.get('Timestamp'), TIMESTAMP);
     assert.equal(fields.get('Method attempted'), 'Text a code to ••••••45');
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+// Last in this file for Alex's notifications: they stay paused for the server's
+// --push-pause-secs (60 s under `cargo xtask test`).
+test('over HTTP: three denied notifications pause them; the widget says so and another option works', { timeout: 90_000 }, async () => {
+  const page = await signInAs('alex@contoso.example');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await clickButton(page, 'Use a different verification option');
+    await page.locator('.ts-option[data-method="push"]').click();
+    for (let denial = 1; denial <= 3; denial += 1) {
+      await waitForHeading(page, 'Approve the sign-in on your app');
+      await pendingPush(page).getByRole('button', { name: 'Deny', exact: true }).click();
+      await waitForHeading(page, 'The sign-in request was denied');
+      await waitOutCoolDown();
+      await clickButton(page, 'Try again');
+    }
+    // The fourth request is refused: notifications are paused, and the widget says until when.
+    await waitForHeading(page, 'App notifications are paused');
+    assert.match(
+      await page.locator('.ts-failure [role=alert]').innerText(),
+      /^Several sign-in requests were denied, so we paused them until \d\d:\d\d\. Verify another way for now\.$/,
+    );
+    assert.equal(await pendingPush(page).count(), 0, 'nothing was pushed');
+    assert.equal(await page.locator('.ts').getByRole('button', { name: 'Try again' }).count(), 0);
+    await page.locator('.ts-details summary').click();
+    assert.equal(
+      await page.locator('.ts-field', { hasText: 'Error code' }).locator('dd').innerText(),
+      'method_unavailable',
+    );
+    // The way forward is another option: the list opens on the primary button.
+    await page.locator('.ts').getByRole('button', { name: 'Use a different verification option' }).click();
+    await page.locator('.ts-option[data-method="sms-2"]').click();
+    await page.locator('.ts-sent', { hasText: '••••••78' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await typeCode(page, await newestTextedCode(page));
+    await waitForSignedIn(page);
     assertNoProblems(page);
   } finally {
     await page.context().close();

@@ -217,6 +217,17 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 "Try again. If it keeps happening, copy the details below for support."
             }
         },
+        PausedTitle(MethodKind::Push) => "App notifications are paused",
+        PausedTitle(_) => "This option is paused",
+        PausedBody(kind, time) => {
+            return owned(if *kind == MethodKind::Push {
+                format!(
+                    "Several sign-in requests were denied, so we paused them until {time}. Verify another way for now."
+                )
+            } else {
+                format!("You can use it again at {time}. Verify another way for now.")
+            });
+        }
         ServerSaid => "Message from the sign-in service:",
         TryAgain => "Try again",
         StartOver => "Start over",
@@ -311,6 +322,23 @@ fn demo_text(msg: &Msg) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paused_notifications_say_so_and_until_when() {
+        assert_eq!(
+            text(&Msg::PausedTitle(MethodKind::Push)),
+            "App notifications are paused"
+        );
+        assert_eq!(
+            text(&Msg::PausedBody(MethodKind::Push, "14:12".into())),
+            "Several sign-in requests were denied, so we paused them until 14:12. Verify another way for now."
+        );
+        assert_eq!(
+            text(&Msg::PausedTitle(MethodKind::Voice)),
+            "This option is paused"
+        );
+        assert!(text(&Msg::PausedBody(MethodKind::Voice, "14:12".into())).contains("at 14:12"));
+    }
 
     #[test]
     fn the_remember_offer_says_day_or_days() {

@@ -149,6 +149,11 @@ pub enum Msg {
     FailureTitle(ErrorCode),
     /// Failure explanation, by error code.
     FailureBody(ErrorCode),
+    /// Title when the backend paused a method for a while, by kind (app
+    /// notifications after several denials).
+    PausedTitle(MethodKind),
+    /// Why, until when ("14:12"), and what to do meanwhile, by kind.
+    PausedBody(MethodKind, String),
     /// "The service said: …" before a server message.
     ServerSaid,
     /// Try the failed step again.
