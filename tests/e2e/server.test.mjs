@@ -162,6 +162,26 @@ test('over HTTP: number matching refuses the wrong number and accepts the right 
   }
 });
 
+test('over HTTP: a call asks for the number on screen, and keying it in approves', { timeout: 40_000 }, async () => {
+  const page = await signInAs('alex@contoso.example');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await clickButton(page, 'Use a different verification option');
+    await page.locator('.ts-option[data-method="voice-1"]').click();
+    await waitForHeading(page, 'Answer the call to sign in');
+    assert.equal(await page.locator('.ts-match-label').innerText(), 'Key in this number when the call asks:');
+    const number = (await page.locator('.ts-number').innerText()).trim();
+    assert.match(number, /^\d\d$/);
+    assert.equal(await page.locator('.ts-number').getAttribute('aria-label'), `Number to key in on the call: ${number}`);
+    const call = page.locator('.demo-msg', { hasText: 'Incoming call to ••••••12' });
+    await call.locator(`.demo-number[data-number="${number}"]`).click();
+    await waitForSignedIn(page);
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('over HTTP: after a resend the old code is refused and the new one works', { timeout: 40_000 }, async () => {
   const page = await signInAs('sam@contoso.example');
   try {

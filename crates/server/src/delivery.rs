@@ -21,7 +21,8 @@ pub struct Text<'a> {
     pub code: &'a str,
 }
 
-/// A phone call the user answers to approve.
+/// A phone call the user answers to approve, by keying in the number the
+/// sign-in screen shows.
 #[derive(Clone, Copy, Debug)]
 pub struct Call<'a> {
     /// The public reference of the session it belongs to.
@@ -32,6 +33,9 @@ pub struct Call<'a> {
     pub to: &'a str,
     /// The number masked, for anything a person or browser may see.
     pub masked_to: &'a str,
+    /// The number the call asks the user to key in (the reference server
+    /// gives every call one).
+    pub number_to_match: Option<&'a str>,
 }
 
 /// A notification to the user's authenticator app.

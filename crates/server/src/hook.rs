@@ -71,7 +71,8 @@ pub struct HookMessage {
     /// The code to text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// The number the user must pick in the app, with number matching.
+    /// The number the user must pick in the app, or key in during the call,
+    /// with number matching.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_to_match: Option<String>,
     /// When the server asked for it (RFC 3339).
@@ -160,6 +161,7 @@ impl Delivery for WebhookDelivery {
     fn place_call<'a>(&'a self, call: &'a Call<'a>) -> Sending<'a> {
         let mut m = self.message("call", call.session_ref, call.method_id);
         m.to = Some(call.to.to_string());
+        m.number_to_match = call.number_to_match.map(str::to_string);
         self.post(m)
     }
 
@@ -225,50 +227,23 @@ mod tests {
         let secret = [7u8; 32];
         let header = signature_header(&secret, 1000, r#"{"a":1}"#);
         assert!(header.starts_with("t=1000,v1=") && header.len() == "t=1000,v1=".len() + 64);
-        let at = |s| UNIX_EPOCH + Duration::from_secs(s);
-        let five = Duration::from_secs(300);
-        assert!(check_signature(
-            &secret,
-            &header,
-            r#"{"a":1}"#,
-            at(1100),
-            five
-        ));
-        assert!(!check_signature(
-            &secret,
-            &header,
-            r#"{"a":2}"#,
-            at(1100),
-            five
-        ));
-        assert!(!check_signature(
-            &[8u8; 32],
-            &header,
-            r#"{"a":1}"#,
-            at(1100),
-            five
-        ));
-        assert!(!check_signature(
-            &secret,
-            &header,
-            r#"{"a":1}"#,
-            at(1301),
-            five
-        ));
+        // The check of `header` with `secret` and `body`, at `now` seconds.
+        let checks = |secret: &[u8], header: &str, body: &str, now: u64| {
+            let now = UNIX_EPOCH + Duration::from_secs(now);
+            check_signature(secret, header, body, now, Duration::from_secs(300))
+        };
+        assert!(checks(&secret, &header, r#"{"a":1}"#, 1100));
+        assert!(
+            !checks(&secret, &header, r#"{"a":2}"#, 1100),
+            "another body"
+        );
+        assert!(
+            !checks(&[8u8; 32], &header, r#"{"a":1}"#, 1100),
+            "another secret"
+        );
+        assert!(!checks(&secret, &header, r#"{"a":1}"#, 1301), "too late");
         let moved = header.replace("t=1000", "t=1001");
-        assert!(!check_signature(
-            &secret,
-            &moved,
-            r#"{"a":1}"#,
-            at(1001),
-            five
-        ));
-        assert!(!check_signature(
-            &secret,
-            "v1=00",
-            r#"{"a":1}"#,
-            at(1000),
-            five
-        ));
+        assert!(!checks(&secret, &moved, r#"{"a":1}"#, 1001), "another time");
+        assert!(!checks(&secret, "v1=00", r#"{"a":1}"#, 1000), "no time");
     }
 }

@@ -32,7 +32,8 @@ pub struct OutboxEntry {
     /// The code, for texts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// The number to match, for notifications with number matching.
+    /// The number to match, for calls and for notifications with number
+    /// matching.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// `approved` or `denied` once a call or notification is answered.
@@ -138,7 +139,7 @@ impl Delivery for DevOutbox {
             "call",
             Some(c.masked_to),
             None,
-            None,
+            c.number_to_match,
         );
         done(Ok(()))
     }
@@ -212,11 +213,13 @@ mod tests {
             method_id: "voice-1",
             to: "+1 555 0100 112",
             masked_to: "••••••12",
+            number_to_match: Some("17"),
         };
         sent(o.place_call(&call));
         sent(o.place_call(&call));
         o.record_answer("s1", Answer::Denied);
         let all = o.list(Some("s1"));
+        assert_eq!(all[0].number.as_deref(), Some("17"));
         assert_eq!(all[0].answer, None);
         assert_eq!(all[1].answer, Some("denied"));
     }

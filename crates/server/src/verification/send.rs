@@ -218,7 +218,10 @@ async fn approval(
     } else {
         DeliveryKind::Push
     };
-    let matching = phone.is_none() && (limits.number_match_every_push || user.number_matching);
+    // Every call carries a number to key in (the call asks for the number on
+    // the user's screen, so a call someone else triggered cannot be approved
+    // with one key); notifications as `--push-number-matching` says.
+    let matching = phone.is_some() || limits.number_match_every_push || user.number_matching;
     let mid = method.id.as_str();
     let plan = store
         .modify(&session.key, |s| {
@@ -268,6 +271,7 @@ async fn approval(
                         method_id: mid,
                         to,
                         masked_to: masked.as_deref().unwrap_or_default(),
+                        number_to_match: number.as_deref(),
                     };
                     state.delivery().place_call(&call).await
                 }

@@ -121,29 +121,43 @@ async fn without_number_matching_a_push_is_approved_or_denied_as_answered() {
 }
 
 #[tokio::test]
-async fn a_call_is_approved_on_the_phone() {
+async fn a_call_is_approved_by_keying_in_the_number_on_screen() {
     let s = dev().await;
     let c = s.start(ALEX).await;
     let sid = c.session_handle.as_str();
     let sref = c.session_ref.as_str();
     let sent: SendResponse = s.send(sid, "voice-1", false).await.ok();
+    let number = number_of(&sent).expect("every call carries a number to key in");
     assert_eq!(
         sent.delivery,
         Delivery::Approval {
             target: Some("••••••12".into()),
             poll_interval_ms: 1000,
-            number_to_match: None,
+            number_to_match: Some(number.clone()),
         }
     );
     let outbox = s.outbox(sref).await;
     assert_eq!(outbox[0]["kind"], "call");
     assert_eq!(outbox[0]["to"], "••••••12");
+    assert_eq!(outbox[0]["number"], number.as_str());
     assert_eq!(status(&s, sid, "voice-1").await.status, PollStatus::Pending);
-    assert_eq!(s.answer(sref, true, None).await.status, 204);
+    assert_eq!(s.answer(sref, true, Some(&number)).await.status, 204);
     let p = status(&s, sid, "voice-1").await;
     assert_eq!(p.status, PollStatus::Approved);
     let claims = s.verified(&p.assertion.unwrap(), "twostep-dev").await;
     assert_eq!(claims.amr, ["tel"]);
+}
+
+#[tokio::test]
+async fn a_call_approved_with_one_key_and_no_number_is_a_denial() {
+    let s = dev().await;
+    let c = s.start(ALEX).await;
+    let sid = c.session_handle.as_str();
+    let sref = c.session_ref.as_str();
+    s.send(sid, "voice-1", false).await.ok::<SendResponse>();
+    assert_eq!(s.answer(sref, true, None).await.status, 204);
+    assert_eq!(status(&s, sid, "voice-1").await.status, PollStatus::Denied);
+    assert_eq!(s.outbox(sref).await[0]["answer"], "denied");
 }
 
 #[tokio::test]

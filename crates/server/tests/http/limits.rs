@@ -153,19 +153,23 @@ fn hook_config(url: &str) -> Config {
     }
 }
 
+/// The number to match of an approval that must have one.
+fn number_to_match(sent: &SendResponse) -> String {
+    match &sent.delivery {
+        Delivery::Approval {
+            number_to_match: Some(number),
+            ..
+        } => number.clone(),
+        other => panic!("an approval with a number to match: {other:?}"),
+    }
+}
+
 #[tokio::test]
 async fn deliveries_go_to_the_hook_signed_and_a_refused_one_is_an_error() {
     let ok = receiver(204).await;
     let (s, key) = crate::common::production_with(hook_config(&ok.url)).await;
     let c = s.start_as_host(&key, ALEX).await;
-    let sent: SendResponse = s.send(&c.session_handle, "push", false).await.ok();
-    let Delivery::Approval {
-        number_to_match: Some(number),
-        ..
-    } = sent.delivery
-    else {
-        panic!("a push with a number: {sent:?}");
-    };
+    let number = number_to_match(&s.send(&c.session_handle, "push", false).await.ok());
     let got = ok.got();
     assert_eq!(got.len(), 1);
     let (signature, body) = &got[0];
@@ -190,6 +194,14 @@ async fn deliveries_go_to_the_hook_signed_and_a_refused_one_is_an_error() {
     assert_eq!(m["number_to_match"], number.as_str());
     assert_eq!(m["session_ref"], c.session_ref.as_str());
     assert!(!body.contains(&c.session_handle));
+    // A call goes to the full number, with the number the call asks for.
+    let number = number_to_match(&s.send(&c.session_handle, "voice-1", false).await.ok());
+    let got = ok.got();
+    assert_eq!(got.len(), 2);
+    let m: serde_json::Value = serde_json::from_str(&got[1].1).unwrap();
+    assert_eq!(m["type"], "call");
+    assert_eq!(m["number_to_match"], number.as_str());
+    assert!(m["to"].as_str().unwrap().ends_with("0100 112"), "{m}");
 
     let down = receiver(503).await;
     let (s, key) = crate::common::production_with(hook_config(&down.url)).await;

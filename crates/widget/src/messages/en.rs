@@ -96,11 +96,13 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         },
         ApprovalBody(kind, target) => {
             return owned(match (kind, target) {
+                // The call says what to do: key in the number on screen, or
+                // press a key where the backend matches no number.
                 (MethodKind::Voice, Some(t)) => {
-                    format!("We're calling {t}. Answer, then press the # key to approve.")
+                    format!("We're calling {t}. Answer and follow the call's instructions.")
                 }
                 (MethodKind::Voice, None) => {
-                    "We're calling your phone. Answer, then press the # key to approve.".into()
+                    "We're calling your phone. Answer and follow the call's instructions.".into()
                 }
                 (_, Some(t)) => format!("We sent a sign-in request to {t}. Open it and approve."),
                 (_, None) => {
@@ -109,8 +111,12 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 }
             });
         }
-        NumberToMatchLabel => "Enter this number in the app:",
-        NumberToMatchSpoken(n) => return owned(format!("Number to enter in the app: {n}")),
+        NumberToMatchLabel(MethodKind::Voice) => "Key in this number when the call asks:",
+        NumberToMatchLabel(_) => "Enter this number in the app:",
+        NumberToMatchSpoken(MethodKind::Voice, n) => {
+            return owned(format!("Number to key in on the call: {n}"));
+        }
+        NumberToMatchSpoken(_, n) => return owned(format!("Number to enter in the app: {n}")),
         WaitingForApproval => "Waiting for your approval…",
         NoApprovalYet => {
             "Nothing on your phone? Check that it's online and the app is up to date, or verify another way."
