@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, UNIX_EPOCH};
 
 use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use governor::clock::Clock as GovernorClock;
@@ -157,7 +158,11 @@ pub fn client_ip(state: &AppState, req: &Request) -> Option<IpAddr> {
         .map(|ConnectInfo(addr)| addr.ip())
 }
 
-/// The rate limit per client address, on every request.
+/// The rate limit per client address, on every request. A refusal closes
+/// the connection, and says so (`Connection: close`): its request body was
+/// never read, so the connection cannot carry another request, and a
+/// keep-alive client that was not told would write its next request into a
+/// closed socket (seen as broken pipes under a flood).
 pub async fn client_address_middleware(
     State(state): State<AppState>,
     req: Request,
@@ -167,7 +172,11 @@ pub async fn client_address_middleware(
         && let Err(refused) = state.rate_limits().check_address(ip)
     {
         tracing::warn!("rate limited: too many requests from one address");
-        return refused.into_response();
+        let mut response = refused.into_response();
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return response;
     }
     next.run(req).await
 }

@@ -120,6 +120,8 @@ async fn requests_over_the_address_rate_are_refused_with_retry_after() {
         assert_eq!(s.get("/.well-known/jwks.json").await.status, 200);
     }
     let r = s.get("/.well-known/jwks.json").await;
+    // The refused request's connection is closed, and the client told so.
+    assert_eq!(r.header("connection"), Some("close"));
     let e = r.error(429, "rate_limited");
     assert_eq!(e.retry_after_secs, Some(1));
 }
