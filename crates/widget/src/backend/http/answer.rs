@@ -47,8 +47,8 @@ fn failure(
     correlation_id: &str,
 ) -> ApiError {
     // Never serde_json's own Display of the error: it brings every message
-    // serde_json and std::io have into the bundle (about 0.4 KB brotli). The
-    // place it stopped at and the body itself tell support as much.
+    // serde_json has into the bundle (about 0.57 KB brotli). The place it
+    // stopped at and the body itself tell support as much.
     let mut err = match parse_error {
         Some(e) if e.is_syntax() || e.is_eof() => ApiError::new(
             ErrorCode::BadResponse,
