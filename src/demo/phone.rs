@@ -38,7 +38,7 @@ pub struct Item {
     pub to: String,
     /// The code, for texts.
     pub code: Option<String>,
-    /// The number to match, for pushes with number matching.
+    /// The number to match, for calls and pushes with number matching.
     pub number: Option<String>,
     /// Approved or denied, once answered.
     pub answer: Option<bool>,
@@ -201,6 +201,31 @@ fn PhoneItem(
             </div>
         }
     };
+    // A call or notification with a number to match offers the number on
+    // screen among others, and Deny; without one, Approve and Deny.
+    let actions = match (pending, number) {
+        (false, _) => None,
+        (true, Some(n)) => Some(
+            view! {
+                <p>{t(Msg::DemoPhonePickNumber)}</p>
+                <div class="demo-actions">
+                    {DemoPhone::number_choices(&n)
+                        .into_iter()
+                        .map(|c| {
+                            let pick = c.clone();
+                            let label = c.clone();
+                            view! {
+                                <button type="button" class="demo-button demo-number" data-number=c on:click=move |_| answer(true, Some(pick.clone()))>{label}</button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <button type="button" class="demo-button demo-quiet" on:click=move |_| answer(false, None)>{t(Msg::DemoDeny)}</button>
+            }
+            .into_any(),
+        ),
+        (true, None) => Some(approve_deny().into_any()),
+    };
     let body = match kind {
         ItemKind::Text => {
             let code = code.unwrap_or_default();
@@ -213,38 +238,16 @@ fn PhoneItem(
         }
         ItemKind::Call => view! {
             <p class="demo-msg-head">{t(Msg::DemoPhoneCall(to))}" · "{time}</p>
-            {pending.then(approve_deny)}
+            {actions}
             {answered}
         }
         .into_any(),
-        ItemKind::Push => {
-            let actions = match (pending, number) {
-                (false, _) => None,
-                (true, Some(n)) => Some(view! {
-                    <p>{t(Msg::DemoPhonePickNumber)}</p>
-                    <div class="demo-actions">
-                        {DemoPhone::number_choices(&n)
-                            .into_iter()
-                            .map(|c| {
-                                let pick = c.clone();
-                                let label = c.clone();
-                                view! {
-                                    <button type="button" class="demo-button demo-number" data-number=c on:click=move |_| answer(true, Some(pick.clone()))>{label}</button>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
-                    <button type="button" class="demo-button demo-quiet" on:click=move |_| answer(false, None)>{t(Msg::DemoDeny)}</button>
-                }.into_any()),
-                (true, None) => Some(approve_deny().into_any()),
-            };
-            view! {
-                <p class="demo-msg-head">{t(Msg::DemoPhonePush)}" · "{time}</p>
-                {actions}
-                {answered}
-            }
-            .into_any()
+        ItemKind::Push => view! {
+            <p class="demo-msg-head">{t(Msg::DemoPhonePush)}" · "{time}</p>
+            {actions}
+            {answered}
         }
+        .into_any(),
     };
     view! { <li class="demo-msg" data-key=key>{body}</li> }
 }

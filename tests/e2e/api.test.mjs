@@ -3,14 +3,18 @@
 // loads /bundle/twostep.js into the plain-html example page, under the strict CSP.
 
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 
 import { assertNoProblems, openPage, sharedBrowser } from './support/browser.mjs';
 import {
   SCREEN_TIMEOUT, SESSION_REF, TIMESTAMP, UUID, serverUrl, textedCode, typeCode, waitForHeading,
+  waitOutCoolDown,
 } from './support/demo.mjs';
 
 const browser = sharedBrowser();
+
+// The tests text demo users over HTTP, one after the other.
+beforeEach(waitOutCoolDown);
 
 /**
  * Counts the page's live timeouts and intervals: wraps the timer functions before any page

@@ -74,7 +74,7 @@ test('a phone call shows the number called and approves when answered', { timeou
     await waitForHeading(page, 'Answer the call to sign in');
     assert.equal(
       await page.locator('.ts-sent').innerText(),
-      "We're calling ••••••12. Answer, then press the # key to approve.",
+      "We're calling ••••••12. Answer and follow the call's instructions.",
     );
     await page.locator('.demo-msg', { hasText: 'Incoming call to ••••••12' }).waitFor({ timeout: SCREEN_TIMEOUT });
     await waitForSignedIn(page);

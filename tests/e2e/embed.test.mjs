@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { assertNoProblems, sharedBrowser, openPage } from './support/browser.mjs';
-import { typeCode, waitForHeading } from './support/demo.mjs';
+import { typeCode, waitForHeading, waitOutCoolDown } from './support/demo.mjs';
 
 const browser = sharedBrowser();
 
@@ -26,6 +26,7 @@ test('the reference server sends the strict policy with the example pages', asyn
 test('a plain HTML page mounts the bundle and verifies over HTTP', { timeout: 30_000 }, async () => {
   const base = process.env.TWOSTEP_SERVER_URL;
   assert.ok(base, 'TWOSTEP_SERVER_URL is not set: run with `cargo xtask test e2e`');
+  await waitOutCoolDown();
   const page = await openPage(browser(), '/examples/plain-html/', { base, expectedStatuses: [422] });
   try {
     await page.fill('#password', 'hunter2');

@@ -16,7 +16,7 @@ import { SignJWT, decodeProtectedHeader, generateKeyPair, importPKCS8 } from 'jo
 
 import { assertNoProblems, openPage, sharedBrowser } from './support/browser.mjs';
 import { assertionChecker } from './support/check-assertion.mjs';
-import { SCREEN_TIMEOUT, typeCode, waitForHeading } from './support/demo.mjs';
+import { SCREEN_TIMEOUT, typeCode, waitForHeading, waitOutCoolDown } from './support/demo.mjs';
 
 function env(name) {
   const value = process.env[name];
@@ -59,6 +59,8 @@ async function textedCode(sessionRef) {
  * key, then verify it as the widget does (a texted code for alex, the app code for kim).
  */
 async function realAssertion(user) {
+  // The page's sign-in may have texted the same user a moment ago.
+  await waitOutCoolDown();
   const auth = { Authorization: `Bearer ${env('TWOSTEP_HOST_API_KEY')}` };
   const created = await postJson(new URL('/v1/sessions', backend()), { user }, auth);
   const session = { session_handle: created.session_handle };
@@ -80,6 +82,7 @@ async function realAssertion(user) {
 
 /** Opens the host's login page and passes its password step as `email`. */
 async function passwordStep(email = 'alex@contoso.example') {
+  await waitOutCoolDown();
   // 401s are the host's refusals under test, not problems.
   const page = await openPage(browser(), '/', { base: host(), expectedStatuses: [401] });
   await page.fill('#email', email);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 
 import { assertNoProblems, sharedBrowser, readClipboard } from './support/browser.mjs';
 import {
@@ -21,6 +21,7 @@ import {
   typeCode,
   waitForHeading,
   waitForSignedIn,
+  waitOutCoolDown,
 } from './support/demo.mjs';
 
 function serverUrl(name) {
@@ -51,14 +52,22 @@ const secretOf = (email) =>
 
 const browser = sharedBrowser();
 
+// Every test texts or notifies a demo user whom the test before may have.
+beforeEach(waitOutCoolDown);
+
 /** Opens the server-served demo as `user`, passes the password step, waits for the widget. */
 function signInAs(user, base = serverUrl('TWOSTEP_SERVER_URL')) {
-  // An error status (410 expired, 422 wrong code, 429 lockout) is an answer of the contract.
+  // An error status (409 paused, 410 expired, 422 wrong code, 429 lockout) is an answer of the
+  // contract.
   return signInAt(browser(), `/?user=${encodeURIComponent(user)}`, {
     base,
-    expectedStatuses: [410, 422, 429],
+    expectedStatuses: [409, 410, 422, 429],
   });
 }
+
+/** The simulated phone's pending notification (the one with buttons). */
+const pendingPush = (page) =>
+  page.locator('.demo-msg', { hasText: 'are you trying to sign in?' }).filter({ has: page.locator('button') });
 
 test('over HTTP: a text to the primary phone signs in', { timeout: 30_000 }, async () => {
   const page = await signInAs('alex@contoso.example');
@@ -104,23 +113,30 @@ test('over HTTP: an app code computed here from the seeded secret', { timeout: 3
   }
 });
 
-test('over HTTP: a push approved, and a push denied, on the phone', { timeout: 30_000 }, async () => {
-  for (const [button, outcome] of [['Approve', 'approved'], ['Deny', 'denied']]) {
+test('over HTTP: a push approved with its number, and a push denied, on the phone', { timeout: 40_000 }, async () => {
+  for (const outcome of ['approved', 'denied']) {
+    // Kim's directory entry has no number matching, but the server matches every push.
     const page = await signInAs('kim@contoso.example');
     try {
       await waitForHeading(page, 'Approve the sign-in on your app');
-      const push = page.locator('.demo-msg', { hasText: 'are you trying to sign in?' });
+      const number = (await page.locator('.ts-number').innerText()).trim();
+      assert.match(number, /^\d\d$/);
+      const push = pendingPush(page);
       await push.waitFor({ timeout: SCREEN_TIMEOUT });
-      await push.getByRole('button', { name: button, exact: true }).click();
       if (outcome === 'approved') {
+        await push.locator(`.demo-number[data-number="${number}"]`).click();
         await waitForSignedIn(page);
       } else {
+        await push.getByRole('button', { name: 'Deny', exact: true }).click();
         await waitForHeading(page, 'The sign-in request was denied');
+        // A denial suggests another option (Kim has the app's codes too).
+        await page.locator('.ts-failure .ts-link.ts-emphasis', { hasText: 'Use a different verification option' }).waitFor();
       }
       assertNoProblems(page);
     } finally {
       await page.context().close();
     }
+    await waitOutCoolDown();
   }
 });
 
@@ -134,10 +150,31 @@ test('over HTTP: number matching refuses the wrong number and accepts the right 
     let number = (await page.locator('.ts-number').innerText()).trim();
     await page.locator(`.demo-number:not([data-number="${number}"])`).first().click();
     await waitForHeading(page, 'The sign-in request was denied');
+    await waitOutCoolDown();
     await clickButton(page, 'Try again');
     await waitForHeading(page, 'Approve the sign-in on your app');
     number = (await page.locator('.ts-number').innerText()).trim();
     await page.locator(`.demo-number[data-number="${number}"]`).first().click();
+    await waitForSignedIn(page);
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('over HTTP: a call asks for the number on screen, and keying it in approves', { timeout: 40_000 }, async () => {
+  const page = await signInAs('alex@contoso.example');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await clickButton(page, 'Use a different verification option');
+    await page.locator('.ts-option[data-method="voice-1"]').click();
+    await waitForHeading(page, 'Answer the call to sign in');
+    assert.equal(await page.locator('.ts-match-label').innerText(), 'Key in this number when the call asks:');
+    const number = (await page.locator('.ts-number').innerText()).trim();
+    assert.match(number, /^\d\d$/);
+    assert.equal(await page.locator('.ts-number').getAttribute('aria-label'), `Number to key in on the call: ${number}`);
+    const call = page.locator('.demo-msg', { hasText: 'Incoming call to ••••••12' });
+    await call.locator(`.demo-number[data-number="${number}"]`).click();
     await waitForSignedIn(page);
     assertNoProblems(page);
   } finally {
@@ -171,11 +208,13 @@ test('over HTTP: attempts run out, then a lockout with a retry time', { timeout:
   const page = await signInAs('sam@contoso.example');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
+    // Three different wrong codes: the same one again would be a retry, answered alike and
+    // not counted.
     await typeCode(page, '000000');
     await page.locator('.ts-notice', { hasText: 'You have 2 tries left.' }).waitFor({ timeout: SCREEN_TIMEOUT });
-    await typeCode(page, '000000');
+    await typeCode(page, '000001');
     await page.locator('.ts-notice', { hasText: 'You have 1 try left.' }).waitFor({ timeout: SCREEN_TIMEOUT });
-    await typeCode(page, '000000');
+    await typeCode(page, '000002');
     await page.locator('.ts-notice', { hasText: 'Too many wrong codes' }).waitFor({ timeout: SCREEN_TIMEOUT });
     assert.ok(await page.locator('input.ts-code').isDisabled());
     assertNoProblems(page);
@@ -197,6 +236,46 @@ test('over HTTP: the window expires, then details and copy', { timeout: 40_000 }
     assert.match(fields.get('Correlation ID'), UUID);
     assert.match(fields.get('Timestamp'), TIMESTAMP);
     assert.equal(fields.get('Method attempted'), 'Text a code to ••••••45');
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+// Last in this file for Alex's notifications: they stay paused for the server's
+// --push-pause-secs (60 s under `cargo xtask test`).
+test('over HTTP: three denied notifications pause them; the widget says so and another option works', { timeout: 90_000 }, async () => {
+  const page = await signInAs('alex@contoso.example');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await clickButton(page, 'Use a different verification option');
+    await page.locator('.ts-option[data-method="push"]').click();
+    for (let denial = 1; denial <= 3; denial += 1) {
+      await waitForHeading(page, 'Approve the sign-in on your app');
+      await pendingPush(page).getByRole('button', { name: 'Deny', exact: true }).click();
+      await waitForHeading(page, 'The sign-in request was denied');
+      await waitOutCoolDown();
+      await clickButton(page, 'Try again');
+    }
+    // The fourth request is refused: notifications are paused, and the widget says until when.
+    await waitForHeading(page, 'App notifications are paused');
+    assert.match(
+      await page.locator('.ts-failure [role=alert]').innerText(),
+      /^Several sign-in requests were denied, so we paused them until \d\d:\d\d\. Verify another way for now\.$/,
+    );
+    assert.equal(await pendingPush(page).count(), 0, 'nothing was pushed');
+    assert.equal(await page.locator('.ts').getByRole('button', { name: 'Try again' }).count(), 0);
+    await page.locator('.ts-details summary').click();
+    assert.equal(
+      await page.locator('.ts-field', { hasText: 'Error code' }).locator('dd').innerText(),
+      'method_unavailable',
+    );
+    // The way forward is another option: the list opens on the primary button.
+    await page.locator('.ts').getByRole('button', { name: 'Use a different verification option' }).click();
+    await page.locator('.ts-option[data-method="sms-2"]').click();
+    await page.locator('.ts-sent', { hasText: '••••••78' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await typeCode(page, await newestTextedCode(page));
+    await waitForSignedIn(page);
     assertNoProblems(page);
   } finally {
     await page.context().close();

@@ -6,7 +6,7 @@
 // handle must never show: not on screen, not in events, not in a URL.
 
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 
 import { assertNoProblems, openPage, sharedBrowser } from './support/browser.mjs';
 import {
@@ -16,9 +16,13 @@ import {
   sessionCode,
   typeCode,
   waitForHeading,
+  waitOutCoolDown,
 } from './support/demo.mjs';
 
 const browser = sharedBrowser();
+
+// Every test texts a demo user whom the test before may have.
+beforeEach(waitOutCoolDown);
 
 const EMBEDDINGS = [
   { name: 'mount()', path: '/examples/plain-html/', events: true },

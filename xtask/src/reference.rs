@@ -26,6 +26,19 @@ fn binary() -> PathBuf {
     process::target_dir().join("debug/twostep-server")
 }
 
+/// Builds the server as it ships: the `server` profile (release, with unwinding, so a
+/// panicking request answers 500 and the others live; the bundle keeps `panic = "abort"`).
+pub fn build_release() -> Result {
+    process::run(process::cargo().args(["build", "--profile", "server", "-p", "twostep-server"]))
+}
+
+/// The server built by [`build_release`].
+pub const RELEASE_SERVER: Program = Program {
+    name: "twostep-server-release",
+    binary: || process::target_dir().join("server/twostep-server"),
+    listening: LISTENING,
+};
+
 /// The stdout of the built server run with `args` (a subcommand such as `new-signing-key`).
 fn output_of(args: &[&str]) -> Result<String> {
     let out = command(&binary().to_string_lossy())
@@ -63,6 +76,40 @@ pub struct ProductionFiles {
     pub api_key: String,
     /// The test user's app secret, in base32.
     pub totp_secret: String,
+    /// The delivery hook's secret file.
+    pub hook_secret: PathBuf,
+    /// Where the delivery hook listens ([`accept_deliveries`]).
+    pub hook_url: String,
+}
+
+/// A delivery hook on loopback that takes every delivery (answers 204) and keeps nothing; its
+/// URL. For the conformance stage, which reads codes from the app, never from texts.
+pub fn accept_deliveries() -> Result<String> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let url = format!("http://{}/hook", listener.local_addr()?);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(&stream);
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+                if line == "\r\n" {
+                    break;
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let _ = (&stream).write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+        }
+    });
+    Ok(url)
 }
 
 impl ProductionFiles {
@@ -100,7 +147,11 @@ impl ProductionFiles {
 "#
             ),
         )?;
+        let hook_secret = dir.join("hook-secret");
+        std::fs::write(&hook_secret, base32(&random_bytes::<32>()?))?;
         Ok(ProductionFiles {
+            hook_secret,
+            hook_url: accept_deliveries()?,
             signing_key,
             hosts,
             directory,
@@ -124,6 +175,10 @@ impl ProductionFiles {
             path(&self.directory),
             "--issuer".into(),
             TEST_ISSUER.into(),
+            "--delivery-url".into(),
+            self.hook_url.clone(),
+            "--delivery-secret-file".into(),
+            path(&self.hook_secret),
         ]
     }
 }
@@ -204,6 +259,19 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// Sends `request` (a whole HTTP/1.1 request, `Connection: close`) to the server and
+    /// returns the whole answer as text.
+    pub fn raw(&self, request: &str) -> Result<String> {
+        use std::io::{Read, Write};
+        let addr = self.url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = std::net::TcpStream::connect(addr)?;
+        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+        stream.write_all(request.as_bytes())?;
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer)?;
+        Ok(answer)
+    }
+
     /// Starts the built reference server with `args` (which should include `--addr`); see
     /// [`Reference::spawn`].
     pub fn start(args: &[&str], quiet: bool) -> Result<Reference> {

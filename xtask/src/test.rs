@@ -172,10 +172,16 @@ fn browser_tests() -> Result {
 /// check count of each run.
 fn conformance() -> Result {
     reference::build()?;
+    reference::build_release()?;
+    unwinding()?;
     let files = reference::ProductionFiles::write(&process::target_dir().join("conformance"))?;
     let args = files.server_args();
-    let mut production =
-        Reference::start(&args.iter().map(String::as_str).collect::<Vec<_>>(), true)?;
+    let mut production = Reference::spawn(
+        &reference::RELEASE_SERVER,
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        &[],
+        true,
+    )?;
     let production_count = conformance_run(
         &mut production,
         &[
@@ -197,6 +203,52 @@ fn conformance() -> Result {
         "conformance: {production_count} checks against a production-mode reference server, \
          {dev_count} against a --dev one"
     );
+    Ok(())
+}
+
+/// A panicking request in the release build of the server (the `server` profile) answers 500
+/// with an `internal` envelope, and the server and a session started before it live on.
+fn unwinding() -> Result {
+    let mut server = Reference::spawn(
+        &reference::RELEASE_SERVER,
+        &["--dev", "--addr", "127.0.0.1:0"],
+        &[],
+        true,
+    )?;
+    let post = |path: &str, body: &str| {
+        format!(
+            "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let started = server.raw(&post(
+        "/v1/start",
+        r#"{"user_hint":"alex@contoso.example"}"#,
+    ))?;
+    let handle = started
+        .split("\"session_handle\":\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or_else(|| Error::new(format!("no session from the release server: {started}")))?
+        .to_owned();
+    let panicked = server.raw(&post("/dev/panic", ""))?;
+    if !(panicked.starts_with("HTTP/1.1 500") && panicked.contains("\"code\":\"internal\"")) {
+        return Err(Error::new(format!(
+            "a panic did not answer 500 internal: {panicked}"
+        )));
+    }
+    server.check_alive()?;
+    let resumed = server.raw(&post(
+        "/v1/start",
+        &format!(r#"{{"session_handle":"{handle}"}}"#),
+    ))?;
+    if !resumed.starts_with("HTTP/1.1 200") {
+        return Err(Error::new(format!(
+            "the session did not survive the panic: {resumed}"
+        )));
+    }
+    println!("unwinding: a panic in the release server answered 500 and the session lived on");
     Ok(())
 }
 
@@ -275,17 +327,23 @@ fn e2e_tests() -> Result {
     server.spawn();
     reference::build()?;
     let dist_arg = dist.to_string_lossy();
-    let common = ["--dev", "--static-dir", &dist_arg, "--addr", "127.0.0.1:0"];
+    let common = [
+        &["--dev", "--static-dir", &dist_arg, "--addr", "127.0.0.1:0"][..],
+        E2E_LIMITS,
+    ]
+    .concat();
     let mut quick = Reference::start(
         &[
             &common[..],
             &[
-                "--resend-after-secs",
-                "3",
                 "--max-attempts",
                 "3",
                 "--lockout-secs",
                 "30",
+                // Three denials pause notifications: for a minute only, so that
+                // no later test finds them paused for long.
+                "--push-pause-secs",
+                "60",
             ],
         ]
         .concat(),
@@ -314,6 +372,24 @@ fn e2e_tests() -> Result {
     result
 }
 
+/// What every e2e reference server needs beyond `--dev`: the demo users sign in
+/// many times a minute, so their cool-downs (per user and method, across
+/// sessions) are 1 s, the shortest there is, and the hourly caps of texts and
+/// calls are at their highest. The tests wait out the cool-down before each
+/// sign-in (`COOL_DOWN_MS` in tests/e2e/support/demo.mjs).
+const E2E_LIMITS: &[&str] = &[
+    "--resend-after-secs",
+    "1",
+    "--call-cooldown-secs",
+    "1",
+    "--push-cooldown-secs",
+    "1",
+    "--texts-per-hour",
+    "100",
+    "--calls-per-hour",
+    "100",
+];
+
 /// The host example in front of a reference server that knows its API key and signs with a
 /// key the tests can read (to make assertions that are well signed but expired). The reference
 /// server runs with `--dev` for its outbox, and with the demo users.
@@ -331,16 +407,20 @@ impl HostStack {
         let hosts = files.hosts.to_string_lossy().into_owned();
         let twostep = Reference::start(
             &[
-                "--dev",
-                "--addr",
-                "127.0.0.1:0",
-                "--signing-key",
-                &key,
-                "--hosts",
-                &hosts,
-                "--issuer",
-                reference::TEST_ISSUER,
-            ],
+                &[
+                    "--dev",
+                    "--addr",
+                    "127.0.0.1:0",
+                    "--signing-key",
+                    &key,
+                    "--hosts",
+                    &hosts,
+                    "--issuer",
+                    reference::TEST_ISSUER,
+                ][..],
+                E2E_LIMITS,
+            ]
+            .concat(),
             true,
         )?;
         let bundle = dist.join("bundle").to_string_lossy().into_owned();

@@ -10,11 +10,11 @@ use serde_json::{Value, json};
 use totp_rs::{Algorithm as TotpAlgorithm, Builder, Secret};
 use twostep_protocol::{
     ASSERTION_TYPE, AssertionClaims, Challenge, ErrorCode, JWKS_PATH, MAX_ASSERTION_LIFETIME_SECS,
-    Method, MethodKind, VerifyResponse, amr,
+    Method, MethodKind, PollResponse, PollStatus, VerifyResponse, amr,
 };
 
 use crate::checks::{Check, Outcomes, Verdict, envelope, success};
-use crate::client::Client;
+use crate::client::{Client, clip};
 use crate::options::Options;
 use crate::sessions;
 
@@ -24,7 +24,18 @@ const CLOCK_SKEW_SECS: u64 = 300;
 const JWKS_CHECK: &str = "the JWKS publishes public signing keys with a kid";
 const SIGNATURE_CHECK: &str = "the assertion's signature verifies against the JWKS by its kid";
 const CLAIMS_CHECK: &str = "the assertion carries the documented claims";
-const FINISHED_CHECK: &str = "a finished verification is over (session_expired)";
+const RETRY_CHECK: &str =
+    "a retried verify gets the same assertion, without a second use of the code";
+const FINISHED_CHECK: &str = "a finished verification is over for any other code (session_expired)";
+const POLL_RETRY_CHECK: &str = "a retried poll of an approved notification gets the same assertion";
+/// The checks of a verification with the app code, in the order they are recorded.
+const APP_CHECKS: [&str; 5] = [
+    JWKS_CHECK,
+    SIGNATURE_CHECK,
+    CLAIMS_CHECK,
+    RETRY_CHECK,
+    FINISHED_CHECK,
+];
 
 /// A verified session: its challenge and the assertion it ended with.
 struct Verified {
@@ -55,7 +66,7 @@ pub(crate) fn check(
             return None;
         }
         Err(e) => {
-            for name in [JWKS_CHECK, SIGNATURE_CHECK, CLAIMS_CHECK, FINISHED_CHECK] {
+            for name in APP_CHECKS {
                 out.record(name, Err(e.clone()));
             }
             return None;
@@ -87,14 +98,38 @@ pub(crate) fn check(
         .ok()
         .map(|v| v.challenge.session_handle.clone());
     out.record(
+        RETRY_CHECK,
+        verified.as_ref().map_err(Clone::clone).and_then(|v| {
+            // The same request again, as a widget retries when the answer
+            // was lost: the same assertion, not session_expired.
+            let mut body = json!({
+                "session_handle": v.challenge.session_handle,
+                "method_id": app.id,
+                "code": code,
+            });
+            if v.asked_to_remember {
+                body["remember_device"] = true.into();
+            }
+            let (_, reply) = client.post("/v1/verify", &body)?;
+            let again: VerifyResponse = success(&reply)
+                .map_err(|e| format!("the retry was not answered like the first call: {e}"))?;
+            if again.assertion == v.assertion {
+                Ok(Verdict::Pass)
+            } else {
+                Err("the retry got another assertion: the code was used twice".into())
+            }
+        }),
+    );
+    out.record(
         FINISHED_CHECK,
         verified.and_then(|v| {
+            let other = if code == "000000" { "111111" } else { "000000" };
             let (id, reply) = client.post(
                 "/v1/verify",
                 &json!({
                     "session_handle": v.challenge.session_handle,
                     "method_id": app.id,
-                    "code": code,
+                    "code": other,
                 }),
             )?;
             envelope(&reply, &id, &[410], &[ErrorCode::SessionExpired]).map(|_| Verdict::Pass)
@@ -104,9 +139,71 @@ pub(crate) fn check(
 }
 
 fn skip_all(out: &mut Outcomes, why: &str) {
-    for name in [JWKS_CHECK, SIGNATURE_CHECK, CLAIMS_CHECK, FINISHED_CHECK] {
+    for name in APP_CHECKS {
         out.record(name, Ok(Verdict::Skip(why.to_string())));
     }
+}
+
+/// The notification `push` sent in the session `handle` (its method and
+/// number to match), approved through the reference server's
+/// `POST /dev/answer`, then polled twice as a widget does when the first
+/// answer was lost: both polls must carry the same assertion. Skipped
+/// where nothing here can approve a notification (no `/dev/answer`).
+pub(crate) fn poll_retry(
+    client: &Client,
+    handle: &str,
+    session_ref: &str,
+    push: Option<(&Method, Option<String>)>,
+    out: &mut Outcomes,
+) {
+    out.record(
+        POLL_RETRY_CHECK,
+        (|| {
+            let Some((m, number)) = push else {
+                return Ok(Verdict::Skip("no notification was sent".into()));
+            };
+            let (_, reply) = client.post(
+                "/dev/answer",
+                &json!({ "session_ref": session_ref, "approve": true, "number": number }),
+            )?;
+            if reply.status == 404 {
+                return Ok(Verdict::Skip(
+                    "the backend has no POST /dev/answer to approve a notification from here"
+                        .into(),
+                ));
+            }
+            if !(200..300).contains(&reply.status) {
+                return Err(format!(
+                    "POST /dev/answer failed with {}: {}",
+                    reply.status,
+                    clip(&reply.body)
+                ));
+            }
+            let poll = || -> Check<PollResponse> {
+                let (_, reply) = client.post(
+                    "/v1/poll",
+                    &json!({ "session_handle": handle, "method_id": m.id }),
+                )?;
+                success(&reply)
+            };
+            let first = poll()?;
+            let again = poll().map_err(|e| {
+                format!("the retried poll was not answered like the first one: {e}")
+            })?;
+            match (first.status, first.assertion, again.status, again.assertion) {
+                (PollStatus::Approved, Some(a), PollStatus::Approved, Some(b)) if a == b => {
+                    Ok(Verdict::Pass)
+                }
+                (PollStatus::Approved, Some(_), PollStatus::Approved, Some(_)) => {
+                    Err("the retried poll got another assertion".into())
+                }
+                (s, _, t, _) => Err(format!(
+                    "an approved notification polled as {s:?}, then {t:?}; expected approved \
+                     with an assertion, twice"
+                )),
+            }
+        })(),
+    );
 }
 
 fn now() -> u64 {

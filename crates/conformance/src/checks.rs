@@ -8,7 +8,7 @@ use twostep_protocol::{
 
 use crate::client::{Client, Reply, clip};
 use crate::options::Options;
-use crate::{assertion, secrecy, sessions};
+use crate::{assertion, limits, secrecy, sessions};
 
 /// What one check found.
 #[derive(Debug, PartialEq, Eq)]
@@ -334,6 +334,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
     }
 
     // An approval.
+    let mut push = None;
     match c.methods.iter().find(|m| m.kind == MethodKind::Push) {
         None => record(
             "a push and its poll",
@@ -342,34 +343,38 @@ pub fn run(options: &Options) -> Vec<Outcome> {
             )),
         ),
         Some(m) => {
+            let pushed = (|| {
+                let (_, reply) = client.post(
+                    "/v1/send",
+                    &json!({ "session_handle": session, "method_id": m.id }),
+                )?;
+                let r: SendResponse = success(&reply)?;
+                let number = match r.delivery {
+                    Delivery::Approval {
+                        poll_interval_ms,
+                        number_to_match,
+                        ..
+                    } if poll_interval_ms > 0 => number_to_match,
+                    other => {
+                        return Err(format!("expected an approval delivery, got {other:?}"));
+                    }
+                };
+                let (_, reply) = client.post(
+                    "/v1/poll",
+                    &json!({ "session_handle": session, "method_id": m.id }),
+                )?;
+                let p: PollResponse = success(&reply)?;
+                if p.status == PollStatus::Pending {
+                    Ok((m, number))
+                } else {
+                    Err(format!("a fresh push polls as {:?}", p.status))
+                }
+            })();
             record(
                 "a push returns an approval delivery and polls as pending",
-                (|| {
-                    let (_, reply) = client.post(
-                        "/v1/send",
-                        &json!({ "session_handle": session, "method_id": m.id }),
-                    )?;
-                    let r: SendResponse = success(&reply)?;
-                    match r.delivery {
-                        Delivery::Approval {
-                            poll_interval_ms, ..
-                        } if poll_interval_ms > 0 => {}
-                        other => {
-                            return Err(format!("expected an approval delivery, got {other:?}"));
-                        }
-                    }
-                    let (_, reply) = client.post(
-                        "/v1/poll",
-                        &json!({ "session_handle": session, "method_id": m.id }),
-                    )?;
-                    let p: PollResponse = success(&reply)?;
-                    if p.status == PollStatus::Pending {
-                        Ok(Verdict::Pass)
-                    } else {
-                        Err(format!("a fresh push polls as {:?}", p.status))
-                    }
-                })(),
+                pushed.as_ref().map(|_| Verdict::Pass).map_err(Clone::clone),
             );
+            push = pushed.ok();
         }
     }
     record(
@@ -392,6 +397,10 @@ pub fn run(options: &Options) -> Vec<Outcome> {
             .map(|_| Verdict::Pass)
         })(),
     );
+    // The last check of the main session: it finishes it.
+    assertion::poll_retry(&client, &session, &c.session_ref, push, &mut out);
+    limits::approval_cool_downs(&client, options, &c, &mut out);
+    limits::attempts_across_sessions(&client, options, &mut out);
     let finished = assertion::check(&client, options, &c, &mut out);
     secrecy::check(&client, &[session.as_str()], finished.as_deref(), &mut out);
     out.0

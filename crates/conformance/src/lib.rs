@@ -6,6 +6,7 @@
 mod assertion;
 mod checks;
 mod client;
+mod limits;
 mod options;
 mod secrecy;
 mod sessions;

@@ -117,6 +117,16 @@ pub enum Retry {
     },
     /// Go back to the screen the failure interrupted, as it was.
     Resume(Box<Phase>),
+    /// Use another option: the backend paused the method for a while (app
+    /// notifications after several denials), so sending with it again would
+    /// only be refused. "Try again" opens the list of options, or the
+    /// recovery guidance when the user has no other.
+    Paused {
+        /// The paused method.
+        method_id: String,
+        /// When the backend said it may be used again.
+        until: Millis,
+    },
 }
 
 /// The screen the flow is on.
@@ -244,7 +254,7 @@ impl Flow {
             Phase::Code(c) => &c.method_id,
             Phase::Approval(a) => &a.method_id,
             Phase::Failed {
-                retry: Retry::Send { method_id },
+                retry: Retry::Send { method_id } | Retry::Paused { method_id, .. },
                 ..
             } => method_id,
             _ => return None,
@@ -286,12 +296,28 @@ impl Flow {
         }
     }
 
-    /// True when the flow should suggest another option (nothing arrived).
+    /// True when the flow should suggest another option: nothing arrived,
+    /// the request was denied, or the method is paused.
     pub fn suggests_other(&self, now: Millis) -> bool {
         match &self.phase {
             Phase::Code(c) => c.suggest_other_at.is_some_and(|t| now >= t),
             Phase::Approval(a) => now >= a.sent_at + self.config.suggest_other_after_ms,
+            Phase::Failed { failure, retry } => {
+                failure.code == ErrorCode::Denied || matches!(retry, Retry::Paused { .. })
+            }
             _ => false,
+        }
+    }
+
+    /// When the method the failure is about may be used again, if the
+    /// backend paused it (see [`Retry::Paused`]).
+    pub fn paused_until(&self) -> Option<Millis> {
+        match self.phase {
+            Phase::Failed {
+                retry: Retry::Paused { until, .. },
+                ..
+            } => Some(until),
+            _ => None,
         }
     }
 

@@ -292,6 +292,16 @@ impl Flow {
         match retry.clone() {
             Retry::Start { fresh } => self.load(fresh, now, fx),
             Retry::Send { method_id } => self.send(method_id, None, now, fx),
+            Retry::Paused { .. } => {
+                let (overlay, focus) = if self.has_other_methods() {
+                    (Overlay::Picker, Focus::Picker)
+                } else {
+                    (Overlay::Recovery, Focus::Heading)
+                };
+                self.overlay = Some(overlay);
+                fx.push(Effect::Focus(focus));
+                return;
+            }
             Retry::Resume(phase) => {
                 self.phase = *phase;
                 match &self.phase {
@@ -586,14 +596,20 @@ impl Flow {
             fx.push(Effect::Focus(Focus::CodeInput));
             return;
         }
-        let failure = self.failure(err, Some(&req.method_id), now);
-        self.enter_failed(
-            failure,
-            Retry::Send {
-                method_id: req.method_id,
+        let method_id = req.method_id;
+        // A method that cannot be used now, for a while: say until when, and
+        // lead to another option rather than to a send that would be refused.
+        let retry = match retry_after_ms(&err) {
+            Some(wait) if err.code == ErrorCode::MethodUnavailable => Retry::Paused {
+                method_id: method_id.clone(),
+                until: now + wait,
             },
-            fx,
-        );
+            _ => Retry::Send {
+                method_id: method_id.clone(),
+            },
+        };
+        let failure = self.failure(err, Some(&method_id), now);
+        self.enter_failed(failure, retry, fx);
     }
 
     fn on_verify_error(&mut self, err: ApiError, now: Millis, fx: &mut Vec<Effect>) {

@@ -413,6 +413,94 @@ fn a_denied_push_fails_with_a_way_to_send_again() {
     assert_eq!(h.failure().code, ErrorCode::Denied);
     assert_eq!(h.failure().method.as_ref().unwrap().kind, MethodKind::Push);
     assert!(matches!(h.emitted()[..], [HostEvent::Error(_)]));
+    assert!(
+        h.flow.suggests_other(h.now),
+        "a denial suggests another option"
+    );
+    assert_eq!(h.flow.paused_until(), None);
+    h.on(Event::Retry);
+    let (_, call) = h.last_call();
+    assert!(matches!(call, Call::Send(r) if r.method_id == "push"));
+}
+
+/// The reference server's answer to a push while the user's notifications
+/// are paused after several denials.
+fn paused(wait_secs: u32) -> ApiError {
+    let mut e = err(ErrorCode::MethodUnavailable);
+    e.retry_after_secs = Some(wait_secs);
+    e
+}
+
+#[test]
+fn paused_notifications_say_until_when_and_lead_to_another_option() {
+    let mut h = Harness::new();
+    start_push(&mut h, Some("42"));
+    h.on(Event::TimerFired(Timer::Poll));
+    h.reply(Ok(Reply::Polled(PollResponse {
+        status: PollStatus::Denied,
+        assertion: None,
+    })));
+    // The third denial in a row: sending again is refused for 30 minutes.
+    h.on(Event::Retry);
+    h.reply(Err(paused(1_800)));
+    assert_eq!(h.failure().code, ErrorCode::MethodUnavailable);
+    assert_eq!(h.failure().method.as_ref().unwrap().kind, MethodKind::Push);
+    assert_eq!(h.flow.paused_until(), Some(h.now + 1_800_000));
+    assert_eq!(h.flow.current_kind(), Some(MethodKind::Push));
+    assert!(h.flow.suggests_other(h.now));
+    assert!(h.flow.has_way_forward());
+    // "Try again" opens the options instead of sending a refused push.
+    h.on(Event::Retry);
+    assert!(!h.made_call());
+    assert_eq!(h.flow.overlay, Some(Overlay::Picker));
+    assert_eq!(h.fx, [Effect::Focus(Focus::Picker)]);
+    // Another option works.
+    h.on(Event::PickMethod("totp".into()));
+    let (_, call) = h.last_call();
+    assert!(matches!(call, Call::Send(r) if r.method_id == "totp"));
+    h.reply(Ok(Reply::Sent(SendResponse {
+        method_id: "totp".into(),
+        delivery: code_delivery(None, None),
+    })));
+    h.on(Event::CodeChanged("123456".into()));
+    h.reply(Ok(Reply::Verified(VerifyResponse {
+        assertion: "app-proof".into(),
+    })));
+    assert_eq!(
+        h.flow.phase,
+        Phase::Verified {
+            assertion: "app-proof".into()
+        }
+    );
+}
+
+#[test]
+fn a_paused_only_method_leads_to_the_recovery_guidance() {
+    let mut h = Harness::new();
+    let mut c = challenge();
+    c.methods.retain(|m| m.id == "push");
+    c.default_method = "push".into();
+    h.on(Event::Begin {
+        session: SessionOrigin::Hint,
+        user_hint: None,
+        entropy: 7,
+    });
+    h.reply(Ok(Reply::Started(c)));
+    h.reply(Err(paused(600)));
+    assert_eq!(h.flow.paused_until(), Some(h.now + 600_000));
+    h.on(Event::Retry);
+    assert!(!h.made_call());
+    assert_eq!(h.flow.overlay, Some(Overlay::Recovery));
+}
+
+#[test]
+fn an_unavailable_method_without_a_wait_can_be_sent_again() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::PickMethod("push".into()));
+    h.reply(Err(err(ErrorCode::MethodUnavailable)));
+    assert_eq!(h.flow.paused_until(), None);
+    assert!(!h.flow.suggests_other(h.now));
     h.on(Event::Retry);
     let (_, call) = h.last_call();
     assert!(matches!(call, Call::Send(r) if r.method_id == "push"));

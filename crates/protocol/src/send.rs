@@ -52,7 +52,8 @@ pub enum Delivery {
         target: Option<String>,
         /// How often to poll, in milliseconds.
         poll_interval_ms: u32,
-        /// A number the user must enter in the app to approve (number matching).
+        /// A number the user must enter in the app, or key in during the
+        /// call, to approve (number matching).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         number_to_match: Option<String>,
     },

@@ -1,71 +1,269 @@
-//! The command line, parsed by hand.
+//! The command line, parsed with clap: every flag also reads an environment
+//! variable (`TWOSTEP_` and the flag's name in capitals), as operators set
+//! a server's options in its unit file or container.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use axum::http::HeaderValue;
+use axum::http::{HeaderName, HeaderValue};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
 use crate::directory::Directory;
+use crate::hook::{HookConfig, MIN_SECRET_LEN};
 use crate::hosts::Hosts;
+use crate::limits::{Limits, Rate};
 use crate::signing::{PublicKey, SigningKey};
-use twostep_protocol::MAX_ASSERTION_LIFETIME_SECS;
+use twostep_protocol::{MAX_ASSERTION_LIFETIME_SECS, MethodKind};
 
 /// The address served when `--addr` is not given.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8460";
 
-/// `--help`.
-pub const USAGE: &str = "\
-twostep-server: a reference backend for the twostep widget (HTTP contract v1)
+/// `twostep-server`: the command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "twostep-server",
+    version,
+    about = "A reference backend for the twostep widget (HTTP contract v1)",
+    long_about = None,
+    args_conflicts_with_subcommands = true,
+    after_help = "Without --dev, --signing-key, --issuer, --hosts and --directory are required, and \
+--delivery-url with --delivery-secret-file when a user has texts, calls or app notifications.\n\
+Every option can also be set in the environment variable shown with it.\n\
+Logs go to stderr; RUST_LOG sets the filter (default: info)."
+)]
+pub struct Cli {
+    /// A subcommand instead of serving.
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+    /// The options to serve with.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
 
-USAGE:
-    twostep-server [OPTIONS]
-    twostep-server new-api-key --name NAME --audience AUDIENCE
-                              print a new API key (line 1, shown once) and its hosts-file entry (line 2)
-    twostep-server new-signing-key
-                              print a new Ed25519 signing key (PKCS#8 PEM) for --signing-key
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Sub {
+    /// Print a new API key (line 1, shown once) and its hosts-file entry (line 2).
+    NewApiKey {
+        /// The host's name, for logs.
+        #[arg(long, value_parser = not_blank)]
+        name: String,
+        /// The audience (`aud`) of the host's assertions.
+        #[arg(long, value_parser = not_blank)]
+        audience: String,
+    },
+    /// Print a new Ed25519 signing key (PKCS#8 PEM) for --signing-key.
+    NewSigningKey,
+}
 
-Without --dev, --signing-key, --issuer and --hosts are required.
+/// Whether every notification carries a number to match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NumberMatching {
+    /// Every notification, whatever the directory says.
+    Always,
+    /// Only for users whose directory entry says `number_matching: true`.
+    Directory,
+}
 
-OPTIONS:
-    --addr ADDR               address to listen on [default: 127.0.0.1:8460]; port 0 picks a free one
-    --dev                     development mode: mount /dev/sessions, /dev/outbox, /dev/answer and /dev/totp
-                              (deliveries go to the outbox), let browsers start from a user_hint,
-                              and make up a signing key and issuer when none is given
-    --hosts FILE              the hosts whose servers may call POST /v1/sessions with an API key
-                              [default: none]
-    --signing-key FILE        the Ed25519 key (PKCS#8 PEM) assertions are signed with
-                              [default: with --dev, a key generated at start]
-    --previous-signing-key FILE
-                              the key used before the current one (PKCS#8 or public PEM): its public
-                              half stays in the JWKS so older assertions verify [default: none]
-    --issuer URL              the assertions' iss, an https URL (http for loopback only)
-                              [default: with --dev, http://ADDR as bound]
-    --assertion-ttl-secs N    how long an assertion is valid, 1 to 300 [default: 120]
-    --static-dir DIR          serve the files in DIR (index.html at /) outside /v1 and /dev
-    --directory FILE          users and methods from FILE [default: the built-in demo directory]
-    --cors-origin ORIGIN      allow browser calls from ORIGIN (repeatable), e.g. http://localhost:8080
-    --window-secs N           verification window from start [default: 600]
-    --code-ttl-secs N         how long a texted code works [default: 300]
-    --resend-after-secs N     cool-down between texts to one method [default: 30]
-    --max-attempts N          wrong codes before a lockout [default: 5]
-    --lockout-secs N          length of a lockout [default: 60]
-    --approval-ttl-secs N     how long a call or notification waits for an answer [default: 60]
-    --remember-device-days N  offer to skip two-step verification on a device for N days
-                              after verifying there; 0 makes no offer [default: 30]
-    -h, --help                print this help
+/// Every serving option. Defaults are those of [`Config::default`] and
+/// [`Limits::default`]; see the server README's tables.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Where to listen; port 0 picks a free one.
+    #[arg(long, env = "TWOSTEP_ADDR", default_value = DEFAULT_ADDR)]
+    pub addr: SocketAddr,
+    /// Development mode: /dev/sessions, /dev/outbox, /dev/answer, /dev/totp and /dev/panic,
+    /// deliveries into the outbox, browser starts from a user_hint, a made-up signing key and
+    /// issuer. Loopback addresses only, unless --dev-allow-remote.
+    #[arg(long, env = "TWOSTEP_DEV")]
+    pub dev: bool,
+    /// Let --dev listen on an address other machines can reach (its outbox shows every code).
+    #[arg(long, env = "TWOSTEP_DEV_ALLOW_REMOTE", requires = "dev")]
+    pub dev_allow_remote: bool,
+    /// The hosts whose servers may call POST /v1/sessions with an API key.
+    #[arg(long, env = "TWOSTEP_HOSTS", value_name = "FILE")]
+    pub hosts: Option<PathBuf>,
+    /// The Ed25519 key (PKCS#8 PEM) assertions are signed with [with --dev: generated at start].
+    #[arg(long, env = "TWOSTEP_SIGNING_KEY", value_name = "FILE")]
+    pub signing_key: Option<PathBuf>,
+    /// The key used before the current one (PKCS#8 or public PEM), still in the JWKS.
+    #[arg(long, env = "TWOSTEP_PREVIOUS_SIGNING_KEY", value_name = "FILE")]
+    pub previous_signing_key: Option<PathBuf>,
+    /// The assertions' iss: https (http for a loopback host or with --dev) [with --dev: http://ADDR].
+    #[arg(long, env = "TWOSTEP_ISSUER", value_name = "URL")]
+    pub issuer: Option<String>,
+    /// How long an assertion is valid.
+    #[arg(long, env = "TWOSTEP_ASSERTION_TTL_SECS", default_value_t = 120,
+          value_parser = clap::value_parser!(u64).range(1..=MAX_ASSERTION_LIFETIME_SECS))]
+    pub assertion_ttl_secs: u64,
+    /// Serve the files in DIR (index.html at /) outside /v1 and /dev.
+    #[arg(long, env = "TWOSTEP_STATIC_DIR", value_name = "DIR")]
+    pub static_dir: Option<PathBuf>,
+    /// Users and methods [with --dev: the built-in demo directory; required without --dev].
+    #[arg(long, env = "TWOSTEP_DIRECTORY", value_name = "FILE")]
+    pub directory: Option<PathBuf>,
+    /// Allow browser calls from ORIGIN (repeatable; comma-separated in the environment).
+    #[arg(long = "cors-origin", env = "TWOSTEP_CORS_ORIGIN", value_name = "ORIGIN",
+          value_delimiter = ',', value_parser = origin)]
+    pub cors_origins: Vec<HeaderValue>,
+    /// Where texts, calls and notifications are POSTed as signed JSON (required without --dev
+    /// when a user has them).
+    #[arg(long, env = "TWOSTEP_DELIVERY_URL", value_name = "URL")]
+    pub delivery_url: Option<String>,
+    /// The delivery hook's HMAC-SHA256 secret, at least 32 bytes.
+    #[arg(long, env = "TWOSTEP_DELIVERY_SECRET_FILE", value_name = "FILE")]
+    pub delivery_secret_file: Option<PathBuf>,
+    /// How long the delivery hook may take to answer.
+    #[arg(long, env = "TWOSTEP_DELIVERY_TIMEOUT_SECS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=60))]
+    pub delivery_timeout_secs: u64,
+    /// The header your proxy puts the client's address in (its last address counts)
+    /// [default: the connection's peer address].
+    #[arg(long, env = "TWOSTEP_CLIENT_IP_HEADER", value_name = "HEADER")]
+    pub client_ip_header: Option<HeaderName>,
+    /// Verification window from start. A few seconds are enough for tests;
+    /// under 5 no one could verify.
+    #[arg(long, env = "TWOSTEP_WINDOW_SECS", default_value_t = 600,
+          value_parser = clap::value_parser!(u64).range(5..=3600))]
+    pub window_secs: u64,
+    /// How long a texted code works.
+    #[arg(long, env = "TWOSTEP_CODE_TTL_SECS", default_value_t = 300,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub code_ttl_secs: u64,
+    /// How long a call or notification waits for an answer.
+    #[arg(long, env = "TWOSTEP_APPROVAL_TTL_SECS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(5..=600))]
+    pub approval_ttl_secs: u64,
+    /// Offer to skip two-step verification on a device for N days after verifying there; 0
+    /// makes no offer.
+    #[arg(long, env = "TWOSTEP_REMEMBER_DEVICE_DAYS", default_value_t = 30,
+          value_parser = clap::value_parser!(u32).range(0..=365))]
+    pub remember_device_days: u32,
+    /// How long sessions are kept after their window, to answer session_expired.
+    #[arg(long, env = "TWOSTEP_RETAIN_ENDED_SECS", default_value_t = 600,
+          value_parser = clap::value_parser!(u64).range(0..=86_400))]
+    pub retain_ended_secs: u64,
+    /// Every limit against abuse.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
 
-Logs go to stderr; RUST_LOG sets the filter (default: info).
-";
+/// The limits' flags (see [`Limits`] for what each does). Values that
+/// switch a limit off are refused by [`Limits::check`].
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// Wrong codes per user, across sessions, before a lockout (1 to 10).
+    #[arg(long, env = "TWOSTEP_MAX_ATTEMPTS", default_value_t = 5)]
+    pub max_attempts: u32,
+    /// The first lockout; each one after it in a row doubles, up to --max-lockout-secs.
+    #[arg(long, env = "TWOSTEP_LOCKOUT_SECS", default_value_t = 60)]
+    pub lockout_secs: u64,
+    /// The longest lockout.
+    #[arg(long, env = "TWOSTEP_MAX_LOCKOUT_SECS", default_value_t = 3600)]
+    pub max_lockout_secs: u64,
+    /// Cool-down between texts to one method of a user.
+    #[arg(long, env = "TWOSTEP_RESEND_AFTER_SECS", default_value_t = 30)]
+    pub resend_after_secs: u64,
+    /// Cool-down between calls to one method of a user.
+    #[arg(long, env = "TWOSTEP_CALL_COOLDOWN_SECS", default_value_t = 60)]
+    pub call_cooldown_secs: u64,
+    /// Cool-down between app notifications to a user.
+    #[arg(long, env = "TWOSTEP_PUSH_COOLDOWN_SECS", default_value_t = 30)]
+    pub push_cooldown_secs: u64,
+    /// Texts per user in any hour.
+    #[arg(long, env = "TWOSTEP_TEXTS_PER_HOUR", default_value_t = 10)]
+    pub texts_per_hour: u32,
+    /// Calls per user in any hour.
+    #[arg(long, env = "TWOSTEP_CALLS_PER_HOUR", default_value_t = 5)]
+    pub calls_per_hour: u32,
+    /// Denied notifications in a row before notifications pause for the user.
+    #[arg(long, env = "TWOSTEP_PUSH_DENIALS_BEFORE_PAUSE", default_value_t = 3)]
+    pub push_denials_before_pause: u32,
+    /// How long notifications pause after those denials.
+    #[arg(long, env = "TWOSTEP_PUSH_PAUSE_SECS", default_value_t = 1800)]
+    pub push_pause_secs: u64,
+    /// Which notifications carry a number to match.
+    #[arg(long, env = "TWOSTEP_PUSH_NUMBER_MATCHING", value_enum, default_value_t = NumberMatching::Always)]
+    pub push_number_matching: NumberMatching,
+    /// Requests a second per client address, sustained.
+    #[arg(long, env = "TWOSTEP_ADDRESS_RATE", default_value_t = 20)]
+    pub address_rate: u32,
+    /// Requests at once per client address after a quiet spell.
+    #[arg(long, env = "TWOSTEP_ADDRESS_BURST", default_value_t = 100)]
+    pub address_burst: u32,
+    /// Requests a second per user, sustained (all their sessions).
+    #[arg(long, env = "TWOSTEP_USER_RATE", default_value_t = 5)]
+    pub user_rate: u32,
+    /// Requests at once per user after a quiet spell.
+    #[arg(long, env = "TWOSTEP_USER_BURST", default_value_t = 50)]
+    pub user_burst: u32,
+    /// Sessions kept at once, live or recently ended; more are refused (rate_limited).
+    #[arg(long, env = "TWOSTEP_MAX_SESSIONS", default_value_t = 50_000)]
+    pub max_sessions: usize,
+    /// Live sessions per user; a new one ends the oldest.
+    #[arg(long, env = "TWOSTEP_MAX_SESSIONS_PER_USER", default_value_t = 5)]
+    pub max_sessions_per_user: usize,
+    /// How long a retried verify or poll gets the first answer again.
+    #[arg(long, env = "TWOSTEP_RETRY_WINDOW_SECS", default_value_t = 30)]
+    pub retry_window_secs: u64,
+    /// How long a connection may take to send a request's headers.
+    #[arg(long, env = "TWOSTEP_HEADER_READ_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_read_timeout_secs: u64,
+    /// How long a request body may stall.
+    #[arg(long, env = "TWOSTEP_BODY_TIMEOUT_SECS", default_value_t = 10)]
+    pub body_timeout_secs: u64,
+    /// How long a whole request may take.
+    #[arg(long, env = "TWOSTEP_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+    /// Connections open at once; more wait to be accepted.
+    #[arg(long, env = "TWOSTEP_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub max_connections: usize,
+}
+
+impl LimitArgs {
+    /// The limits, checked.
+    pub fn limits(&self) -> Result<Limits, String> {
+        let s = Duration::from_secs;
+        let limits = Limits {
+            max_attempts: self.max_attempts,
+            lockout: s(self.lockout_secs),
+            max_lockout: s(self.max_lockout_secs),
+            text_cooldown: s(self.resend_after_secs),
+            call_cooldown: s(self.call_cooldown_secs),
+            push_cooldown: s(self.push_cooldown_secs),
+            texts_per_hour: self.texts_per_hour,
+            calls_per_hour: self.calls_per_hour,
+            push_denials_before_pause: self.push_denials_before_pause,
+            push_pause: s(self.push_pause_secs),
+            number_match_every_push: self.push_number_matching == NumberMatching::Always,
+            address_rate: Rate {
+                per_sec: self.address_rate,
+                burst: self.address_burst,
+            },
+            user_rate: Rate {
+                per_sec: self.user_rate,
+                burst: self.user_burst,
+            },
+            max_sessions: self.max_sessions,
+            max_sessions_per_user: self.max_sessions_per_user,
+            retry_window: s(self.retry_window_secs),
+            header_read_timeout: s(self.header_read_timeout_secs),
+            body_timeout: s(self.body_timeout_secs),
+            request_timeout: s(self.request_timeout_secs),
+            max_connections: self.max_connections,
+        };
+        limits.check()?;
+        Ok(limits)
+    }
+}
 
 /// What the command line asks for.
 #[derive(Debug)]
 pub enum Command {
-    /// Print the help.
-    Help,
     /// Serve.
-    Serve(Box<Options>),
+    Serve(Box<ServeArgs>),
     /// Print a new API key and its hosts-file entry.
     NewApiKey {
         /// The host's name.
@@ -77,34 +275,54 @@ pub enum Command {
     NewSigningKey,
 }
 
-/// The options to serve with.
-#[derive(Debug)]
-pub struct Options {
-    /// Where to listen.
-    pub addr: SocketAddr,
-    /// The directory file, if not the built-in one.
-    pub directory: Option<PathBuf>,
-    /// The hosts file, if any.
-    pub hosts: Option<PathBuf>,
-    /// The signing key's file, if any.
-    pub signing_key: Option<PathBuf>,
-    /// The previous signing key's file, if any.
-    pub previous_signing_key: Option<PathBuf>,
-    /// Every other setting (its `directory`, hosts and keys are the defaults
-    /// until [`Options::into_config`] loads the files).
-    pub config: Config,
+/// Parses the arguments (without the program name). `--help` and
+/// `--version` come back as clap errors of their kind, which print
+/// themselves (`clap::Error::exit`).
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, clap::Error> {
+    let cli = Cli::try_parse_from(std::iter::once("twostep-server".to_string()).chain(args))?;
+    Ok(match cli.command {
+        Some(Sub::NewApiKey { name, audience }) => Command::NewApiKey { name, audience },
+        Some(Sub::NewSigningKey) => Command::NewSigningKey,
+        None => Command::Serve(Box::new(cli.serve)),
+    })
 }
 
-impl Options {
-    /// The settings, with the files loaded. Outside `--dev` a signing key,
-    /// an issuer and a hosts file are required.
+impl ServeArgs {
+    /// The settings, with the files loaded and every rule of a safe start
+    /// checked: outside `--dev` a signing key, an issuer, a hosts file, a
+    /// directory file, and a delivery hook when anyone has texts, calls or
+    /// notifications; with `--dev`, a loopback address unless
+    /// `--dev-allow-remote`.
     pub fn into_config(self) -> Result<Config, String> {
-        let mut config = self.config;
-        if !config.dev {
+        let mut config = Config {
+            dev: self.dev,
+            static_dir: self.static_dir.clone(),
+            cors_origins: self.cors_origins.clone(),
+            issuer: self.issuer.clone(),
+            assertion_ttl: Duration::from_secs(self.assertion_ttl_secs),
+            window: Duration::from_secs(self.window_secs),
+            code_ttl: Duration::from_secs(self.code_ttl_secs),
+            approval_ttl: Duration::from_secs(self.approval_ttl_secs),
+            remember_device_days: self.remember_device_days,
+            retain_expired: Duration::from_secs(self.retain_ended_secs),
+            client_ip_header: self.client_ip_header.clone(),
+            limits: self.limits.limits()?,
+            ..Config::default()
+        };
+        if config.dev {
+            let ip = self.addr.ip();
+            if !ip.is_loopback() && !self.dev_allow_remote {
+                return Err(format!(
+                    "--dev listens on loopback addresses only (its outbox shows every code), not \
+                     {ip}; add --dev-allow-remote to mean it"
+                ));
+            }
+        } else {
             let missing: Vec<&str> = [
                 ("--signing-key", self.signing_key.is_none()),
                 ("--issuer", config.issuer.is_none()),
                 ("--hosts", self.hosts.is_none()),
+                ("--directory", self.directory.is_none()),
             ]
             .into_iter()
             .filter_map(|(name, missing)| missing.then_some(name))
@@ -138,23 +356,83 @@ impl Options {
             config.previous_key = Some(previous);
         }
         if let Some(issuer) = &config.issuer {
-            check_issuer(issuer, config.dev)?;
+            check_url("--issuer", issuer, config.dev)?;
+        }
+        config.delivery_hook = self.hook(config.dev)?;
+        if !config.dev && config.delivery_hook.is_none() && delivers(&config.directory) {
+            return Err(
+                "without --dev, --delivery-url and --delivery-secret-file must be given: the \
+                 directory has texts, calls or app notifications to deliver"
+                    .into(),
+            );
         }
         Ok(config)
     }
+
+    /// The delivery hook, if `--delivery-url` is given (with its secret).
+    fn hook(&self, dev: bool) -> Result<Option<HookConfig>, String> {
+        let (url, file) = match (&self.delivery_url, &self.delivery_secret_file) {
+            (None, None) => return Ok(None),
+            (Some(url), Some(file)) => (url, file),
+            _ => {
+                return Err("--delivery-url and --delivery-secret-file go together".into());
+            }
+        };
+        check_url("--delivery-url", url, dev)?;
+        let secret =
+            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let secret = secret.trim_ascii().to_vec();
+        if secret.len() < MIN_SECRET_LEN {
+            return Err(format!(
+                "--delivery-secret-file: the secret must be at least {MIN_SECRET_LEN} bytes"
+            ));
+        }
+        Ok(Some(HookConfig {
+            url: url.clone(),
+            secret,
+            timeout: Duration::from_secs(self.delivery_timeout_secs),
+        }))
+    }
 }
 
-/// An issuer is an `https://` URL; plain `http://` only on a loopback host
-/// (or anywhere with `--dev`).
-fn check_issuer(issuer: &str, dev: bool) -> Result<(), String> {
-    let bad = || format!("--issuer: {issuer:?} is not a URL like https://login.example.com");
-    let (scheme, rest) = issuer.split_once("://").ok_or_else(bad)?;
+/// Whether anyone in the directory has texts, calls or notifications.
+fn delivers(directory: &Directory) -> bool {
+    directory.users().iter().any(|u| {
+        u.methods.iter().any(|m| {
+            matches!(
+                m.kind,
+                MethodKind::Sms | MethodKind::Voice | MethodKind::Push
+            )
+        })
+    })
+}
+
+fn not_blank(v: &str) -> Result<String, String> {
+    if v.trim().is_empty() {
+        Err("must not be empty".into())
+    } else {
+        Ok(v.to_string())
+    }
+}
+
+fn origin(v: &str) -> Result<HeaderValue, String> {
+    if !(v.starts_with("http://") || v.starts_with("https://")) || v.ends_with('/') {
+        return Err(format!("{v:?} is not an origin like https://example.com"));
+    }
+    HeaderValue::from_str(v).map_err(|_| format!("{v:?} is not valid"))
+}
+
+/// A URL is `https://`; plain `http://` only on a loopback host (or
+/// anywhere with `--dev`).
+fn check_url(flag: &str, url: &str, dev: bool) -> Result<(), String> {
+    let bad = || format!("{flag}: {url:?} is not a URL like https://login.example.com");
+    let (scheme, rest) = url.split_once("://").ok_or_else(bad)?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host_name = match host.rsplit_once(':') {
         Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
         _ => host,
     };
-    if host_name.is_empty() || issuer.chars().any(char::is_whitespace) {
+    if host_name.is_empty() || url.chars().any(char::is_whitespace) {
         return Err(bad());
     }
     let loopback = matches!(host_name, "localhost" | "[::1]") || host_name.starts_with("127.");
@@ -162,148 +440,24 @@ fn check_issuer(issuer: &str, dev: bool) -> Result<(), String> {
         "https" => Ok(()),
         "http" if dev || loopback => Ok(()),
         "http" => Err(format!(
-            "--issuer: {issuer:?} must be https (plain http only for a loopback host or with --dev)"
+            "{flag}: {url:?} must be https (plain http only for a loopback host or with --dev)"
         )),
         _ => Err(bad()),
     }
 }
-
-/// `new-api-key --name NAME --audience AUDIENCE`.
-fn parse_new_api_key(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
-    let (mut name, mut audience) = (None, None);
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n.to_string(), Some(v.to_string())),
-            None => (arg, None),
-        };
-        let value = inline
-            .or_else(|| args.next())
-            .filter(|v| !v.trim().is_empty())
-            .ok_or_else(|| format!("new-api-key: {flag} needs a value"))?;
-        match flag.as_str() {
-            "--name" => name = Some(value),
-            "--audience" => audience = Some(value),
-            other => return Err(format!("new-api-key: unknown option {other:?}")),
-        }
-    }
-    match (name, audience) {
-        (Some(name), Some(audience)) => Ok(Command::NewApiKey { name, audience }),
-        _ => Err("new-api-key needs --name NAME and --audience AUDIENCE".into()),
-    }
-}
-
-/// Parses the arguments (without the program name). Both `--opt value` and
-/// `--opt=value` work.
-pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
-    let mut args = args.into_iter().peekable();
-    match args.peek().map(String::as_str) {
-        Some("new-api-key") => {
-            args.next();
-            return parse_new_api_key(args);
-        }
-        Some("new-signing-key") => {
-            args.next();
-            return match args.next() {
-                None => Ok(Command::NewSigningKey),
-                Some(extra) => Err(format!("new-signing-key takes no arguments, not {extra:?}")),
-            };
-        }
-        _ => {}
-    }
-    let mut addr: SocketAddr = DEFAULT_ADDR.parse().expect("the default address parses");
-    let (mut directory, mut hosts, mut signing_key, mut previous_signing_key) =
-        (None, None, None, None);
-    let mut config = Config::default();
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match name.as_str() {
-            "-h" | "--help" => return Ok(Command::Help),
-            "--dev" => config.dev = true,
-            "--addr" => {
-                let v = value()?;
-                addr = v
-                    .parse()
-                    .map_err(|_| format!("--addr: {v:?} is not an address like 127.0.0.1:8460"))?;
-            }
-            "--static-dir" => config.static_dir = Some(PathBuf::from(value()?)),
-            "--directory" => directory = Some(PathBuf::from(value()?)),
-            "--hosts" => hosts = Some(PathBuf::from(value()?)),
-            "--signing-key" => signing_key = Some(PathBuf::from(value()?)),
-            "--previous-signing-key" => previous_signing_key = Some(PathBuf::from(value()?)),
-            "--issuer" => config.issuer = Some(value()?),
-            "--assertion-ttl-secs" => {
-                let n = number(&name, &value()?)?;
-                if n == 0 || u64::from(n) > MAX_ASSERTION_LIFETIME_SECS {
-                    return Err(format!(
-                        "--assertion-ttl-secs must be from 1 to {MAX_ASSERTION_LIFETIME_SECS}"
-                    ));
-                }
-                config.assertion_ttl = Duration::from_secs(u64::from(n));
-            }
-            "--cors-origin" => {
-                let v = value()?;
-                if !(v.starts_with("http://") || v.starts_with("https://")) || v.ends_with('/') {
-                    return Err(format!(
-                        "--cors-origin: {v:?} is not an origin like https://example.com"
-                    ));
-                }
-                let header = HeaderValue::from_str(&v)
-                    .map_err(|_| format!("--cors-origin: {v:?} is not valid"))?;
-                config.cors_origins.push(header);
-            }
-            "--window-secs" => config.window = secs(&name, &value()?)?,
-            "--code-ttl-secs" => config.code_ttl = secs(&name, &value()?)?,
-            "--resend-after-secs" => config.resend_cooldown = secs(&name, &value()?)?,
-            "--lockout-secs" => config.lockout = secs(&name, &value()?)?,
-            "--approval-ttl-secs" => config.approval_ttl = secs(&name, &value()?)?,
-            "--remember-device-days" => config.remember_device_days = number(&name, &value()?)?,
-            "--max-attempts" => {
-                config.max_attempts = number(&name, &value()?)?;
-                if config.max_attempts == 0 {
-                    return Err("--max-attempts must be at least 1".into());
-                }
-            }
-            other => return Err(format!("unknown option {other:?} (see --help)")),
-        }
-    }
-    Ok(Command::Serve(Box::new(Options {
-        addr,
-        directory,
-        hosts,
-        signing_key,
-        previous_signing_key,
-        config,
-    })))
-}
-
-fn number(name: &str, v: &str) -> Result<u32, String> {
-    v.parse()
-        .map_err(|_| format!("{name}: {v:?} is not a whole number"))
-}
-
-fn secs(name: &str, v: &str) -> Result<Duration, String> {
-    number(name, v).map(|n| Duration::from_secs(u64::from(n)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn run(args: &[&str]) -> Result<Options, String> {
-        match parse(args.iter().map(|s| s.to_string()))? {
+    fn run(args: &[&str]) -> Result<ServeArgs, String> {
+        match parse(args.iter().map(|s| s.to_string())).map_err(|e| e.to_string())? {
             Command::Serve(o) => Ok(*o),
-            Command::Help => Err("help".into()),
             other => Err(format!("{other:?}")),
         }
+    }
+
+    fn config(args: &[&str]) -> Result<Config, String> {
+        run(args)?.into_config()
     }
 
     /// A file with `text` in the temporary directory.
@@ -321,80 +475,152 @@ mod tests {
         )
     }
 
-    #[test]
-    fn defaults() {
-        let o = run(&[]).unwrap();
-        assert_eq!(o.addr.to_string(), DEFAULT_ADDR);
-        assert!(!o.config.dev);
-        assert_eq!(o.config.window, Duration::from_secs(600));
-        assert_eq!(o.config.max_attempts, 5);
-        assert_eq!(o.config.remember_device_days, 30);
-        assert!(o.directory.is_none());
-        assert_eq!(o.config.assertion_ttl, Duration::from_secs(120));
-        assert_eq!(o.config.issuer, None);
-        assert!(o.hosts.is_none() && o.signing_key.is_none() && o.previous_signing_key.is_none());
-        // With --dev nothing else is needed: a key is made at start.
-        let config = run(&["--dev"]).unwrap().into_config().unwrap();
-        assert!(config.signing_key.is_none() && config.hosts.is_empty());
-    }
-
-    #[test]
-    fn production_needs_a_key_an_issuer_and_hosts() {
-        let e = run(&[]).unwrap().into_config().unwrap_err();
-        assert!(
-            e.contains("--signing-key") && e.contains("--issuer") && e.contains("--hosts"),
-            "{e}"
-        );
-        let key = file("key.pem", &crate::signing::new_pem());
+    fn production(extra: &[&str]) -> Result<Config, String> {
+        let key = file("prod-key.pem", &crate::signing::new_pem());
         let hosts = hosts_file();
-        let e = run(&["--signing-key", &key, "--hosts", &hosts])
-            .unwrap()
-            .into_config()
-            .unwrap_err();
-        assert!(e.contains("--issuer") && !e.contains("--hosts"), "{e}");
-        let config = run(&[
+        let users = file("users.json", crate::directory::DEMO_DIRECTORY);
+        let mut args = vec![
             "--signing-key",
             &key,
             "--hosts",
             &hosts,
             "--issuer",
             "https://login.example.com",
+            "--directory",
+            &users,
+        ];
+        args.extend_from_slice(extra);
+        config(&args)
+    }
+
+    #[test]
+    fn defaults() {
+        let o = run(&[]).unwrap();
+        assert_eq!(o.addr.to_string(), DEFAULT_ADDR);
+        assert!(!o.dev);
+        assert!(o.directory.is_none() && o.hosts.is_none() && o.signing_key.is_none());
+        // With --dev nothing else is needed: a key is made at start.
+        let c = config(&["--dev"]).unwrap();
+        assert!(c.signing_key.is_none() && c.hosts.is_empty());
+        assert_eq!(c.window, Duration::from_secs(600));
+        assert_eq!(c.remember_device_days, 30);
+        assert_eq!(c.assertion_ttl, Duration::from_secs(120));
+        assert_eq!(c.retain_expired, Duration::from_secs(600));
+        assert_eq!(c.issuer, None);
+        // Every limit's flag defaults to the library's default.
+        assert_eq!(c.limits, Limits::default());
+    }
+
+    #[test]
+    fn production_needs_a_key_an_issuer_hosts_a_directory_and_a_hook() {
+        let e = config(&[]).unwrap_err();
+        for flag in ["--signing-key", "--issuer", "--hosts", "--directory"] {
+            assert!(e.contains(flag), "{e}");
+        }
+        let e = production(&[]).unwrap_err();
+        assert!(e.contains("--delivery-url"), "{e}");
+        let secret = file("secret", &"s".repeat(32));
+        let c = production(&[
+            "--delivery-url",
+            "https://sms.example/hook",
+            "--delivery-secret-file",
+            &secret,
         ])
-        .unwrap()
-        .into_config()
         .unwrap();
-        assert!(config.signing_key.is_some());
-        assert!(config.hosts.authenticate("tsk_nope").is_none());
-        assert!(!config.hosts.is_empty());
+        assert!(c.signing_key.is_some() && !c.hosts.is_empty());
+        let hook = c.delivery_hook.unwrap();
+        assert_eq!(
+            (hook.url.as_str(), hook.secret.len()),
+            ("https://sms.example/hook", 32)
+        );
+        // A directory of app codes only needs no hook.
+        let totp_only = file(
+            "totp.json",
+            r#"{"users":[{"email":"a@x","default_method":"t","methods":[{"id":"t","kind":"totp","secret":"NQO7FR22BGFRYXBJZVSFWQWMBJSF5SOX"}]}]}"#,
+        );
+        let key = file("prod-key2.pem", &crate::signing::new_pem());
+        let hosts = hosts_file();
+        config(&[
+            "--signing-key",
+            &key,
+            "--hosts",
+            &hosts,
+            "--issuer",
+            "https://a.example",
+            "--directory",
+            &totp_only,
+        ])
+        .unwrap();
+    }
+
+    #[test]
+    fn the_delivery_hook_needs_its_secret_https_and_32_bytes() {
+        let short = file("short", "too short");
+        let good = file("good", &"k".repeat(40));
+        for (args, why) in [
+            (vec!["--delivery-url", "https://h.example"], "go together"),
+            (
+                vec![
+                    "--delivery-url",
+                    "http://h.example",
+                    "--delivery-secret-file",
+                    &good,
+                ],
+                "https",
+            ),
+            (
+                vec![
+                    "--delivery-url",
+                    "https://h.example",
+                    "--delivery-secret-file",
+                    &short,
+                ],
+                "32 bytes",
+            ),
+        ] {
+            let e = production(&args).unwrap_err();
+            assert!(e.contains(why), "{args:?}: {e}");
+        }
+        let c = production(&[
+            "--delivery-url",
+            "http://127.0.0.1:9/hook",
+            "--delivery-secret-file",
+            &good,
+        ])
+        .unwrap();
+        assert_eq!(c.delivery_hook.unwrap().timeout, Duration::from_secs(10));
+    }
+
+    #[test]
+    fn dev_listens_on_loopback_unless_told_otherwise() {
+        let e = config(&["--dev", "--addr", "0.0.0.0:8460"]).unwrap_err();
+        assert!(e.contains("--dev-allow-remote"), "{e}");
+        config(&["--dev", "--addr", "0.0.0.0:8460", "--dev-allow-remote"]).unwrap();
+        config(&["--dev", "--addr", "[::1]:0"]).unwrap();
+        // The flag means nothing without --dev, and says so.
+        assert!(run(&["--dev-allow-remote"]).is_err());
     }
 
     #[test]
     fn signing_keys_load_and_the_previous_key_must_differ() {
         let key = file("current.pem", &crate::signing::new_pem());
         let old = file("old.pem", &crate::signing::new_pem());
-        let config = run(&[
+        let c = config(&[
             "--dev",
             "--signing-key",
             &key,
             "--previous-signing-key",
             &old,
         ])
-        .unwrap()
-        .into_config()
         .unwrap();
-        assert_ne!(
-            config.signing_key.unwrap().kid(),
-            config.previous_key.unwrap().kid()
-        );
-        let same = run(&[
+        assert_ne!(c.signing_key.unwrap().kid(), c.previous_key.unwrap().kid());
+        let same = config(&[
             "--dev",
             "--signing-key",
             &key,
             "--previous-signing-key",
             &key,
         ])
-        .unwrap()
-        .into_config()
         .unwrap_err();
         assert!(same.contains("same key"), "{same}");
         let junk = file("junk.pem", "not a key");
@@ -404,12 +630,12 @@ mod tests {
             &["--dev", "--signing-key", "/nonexistent/key.pem"],
             &["--dev", "--hosts", &junk],
         ] {
-            assert!(run(args).unwrap().into_config().is_err(), "{args:?}");
+            assert!(config(args).is_err(), "{args:?}");
         }
     }
 
     #[test]
-    fn the_issuer_is_https_or_loopback_http() {
+    fn urls_are_https_or_loopback_http() {
         for ok in [
             "https://login.example.com",
             "https://login.example.com:8443/mfa",
@@ -417,7 +643,7 @@ mod tests {
             "http://localhost",
             "http://[::1]:80",
         ] {
-            assert_eq!(check_issuer(ok, false), Ok(()), "{ok}");
+            assert_eq!(check_url("--issuer", ok, false), Ok(()), "{ok}");
         }
         for bad in [
             "http://login.example.com",
@@ -426,27 +652,20 @@ mod tests {
             "https://",
             "https://a b",
         ] {
-            assert!(check_issuer(bad, false).is_err(), "{bad}");
+            assert!(check_url("--issuer", bad, false).is_err(), "{bad}");
         }
-        assert_eq!(check_issuer("http://login.example.com", true), Ok(()));
-        let e = run(&["--dev", "--issuer", "nope"])
-            .unwrap()
-            .into_config()
-            .unwrap_err();
+        assert_eq!(
+            check_url("--issuer", "http://login.example.com", true),
+            Ok(())
+        );
+        let e = config(&["--dev", "--issuer", "nope"]).unwrap_err();
         assert!(e.contains("--issuer"), "{e}");
     }
 
     #[test]
     fn the_assertion_lifetime_is_1_to_300_seconds() {
-        let o = run(&["--assertion-ttl-secs", "300"]).unwrap();
-        assert_eq!(o.config.assertion_ttl, Duration::from_secs(300));
-        assert_eq!(
-            run(&["--assertion-ttl-secs=1"])
-                .unwrap()
-                .config
-                .assertion_ttl,
-            Duration::from_secs(1)
-        );
+        let c = config(&["--dev", "--assertion-ttl-secs", "300"]).unwrap();
+        assert_eq!(c.assertion_ttl, Duration::from_secs(300));
         for bad in ["0", "301", "-5", "two"] {
             assert!(run(&["--assertion-ttl-secs", bad]).is_err(), "{bad}");
         }
@@ -479,33 +698,111 @@ mod tests {
             &["new-api-key", "--name", "", "--audience", "a"],
             &["new-api-key", "--name", "s", "--audience", "a", "--x", "y"],
             &["new-signing-key", "extra"],
+            &["--dev", "new-signing-key"],
         ] {
             assert!(parsed(bad).is_err(), "{bad:?}");
         }
     }
 
     #[test]
-    fn every_option() {
-        let o = run(&[
+    fn every_limit_has_a_flag() {
+        let c = config(&[
+            "--dev",
+            "--max-attempts",
+            "3",
+            "--lockout-secs",
+            "30",
+            "--max-lockout-secs",
+            "600",
+            "--resend-after-secs",
+            "10",
+            "--call-cooldown-secs",
+            "20",
+            "--push-cooldown-secs",
+            "15",
+            "--texts-per-hour",
+            "4",
+            "--calls-per-hour",
+            "2",
+            "--push-denials-before-pause",
+            "2",
+            "--push-pause-secs",
+            "120",
+            "--push-number-matching",
+            "directory",
+            "--address-rate",
+            "7",
+            "--address-burst",
+            "8",
+            "--user-rate",
+            "2",
+            "--user-burst",
+            "9",
+            "--max-sessions",
+            "100",
+            "--max-sessions-per-user",
+            "2",
+            "--retry-window-secs",
+            "5",
+            "--header-read-timeout-secs",
+            "3",
+            "--body-timeout-secs",
+            "4",
+            "--request-timeout-secs",
+            "6",
+            "--max-connections",
+            "11",
+        ])
+        .unwrap();
+        let s = Duration::from_secs;
+        assert_eq!(
+            c.limits,
+            Limits {
+                max_attempts: 3,
+                lockout: s(30),
+                max_lockout: s(600),
+                text_cooldown: s(10),
+                call_cooldown: s(20),
+                push_cooldown: s(15),
+                texts_per_hour: 4,
+                calls_per_hour: 2,
+                push_denials_before_pause: 2,
+                push_pause: s(120),
+                number_match_every_push: false,
+                address_rate: Rate {
+                    per_sec: 7,
+                    burst: 8
+                },
+                user_rate: Rate {
+                    per_sec: 2,
+                    burst: 9
+                },
+                max_sessions: 100,
+                max_sessions_per_user: 2,
+                retry_window: s(5),
+                header_read_timeout: s(3),
+                body_timeout: s(4),
+                request_timeout: s(6),
+                max_connections: 11,
+            }
+        );
+    }
+
+    #[test]
+    fn every_other_option() {
+        let c = config(&[
             "--addr",
             "127.0.0.1:0",
             "--dev",
             "--static-dir",
             "dist",
-            "--directory=users.json",
             "--cors-origin",
             "http://localhost:8080",
             "--cors-origin=https://a.example",
             "--window-secs",
-            "12",
+            "60",
             "--code-ttl-secs",
             "5",
-            "--resend-after-secs",
-            "10",
-            "--max-attempts",
-            "3",
-            "--lockout-secs",
-            "30",
             "--approval-ttl-secs",
             "20",
             "--remember-device-days=0",
@@ -513,49 +810,61 @@ mod tests {
             "https://login.example.com",
             "--assertion-ttl-secs",
             "60",
-            "--hosts=hosts.json",
-            "--signing-key",
-            "key.pem",
-            "--previous-signing-key",
-            "old.pem",
+            "--retain-ended-secs",
+            "0",
+            "--client-ip-header",
+            "X-Forwarded-For",
         ])
         .unwrap();
-        assert_eq!(o.addr.port(), 0);
-        assert!(o.config.dev);
-        assert_eq!(o.config.static_dir, Some(PathBuf::from("dist")));
-        assert_eq!(o.directory, Some(PathBuf::from("users.json")));
-        assert_eq!(o.config.cors_origins.len(), 2);
-        assert_eq!(o.config.window, Duration::from_secs(12));
-        assert_eq!(o.config.code_ttl, Duration::from_secs(5));
-        assert_eq!(o.config.resend_cooldown, Duration::from_secs(10));
-        assert_eq!(o.config.max_attempts, 3);
-        assert_eq!(o.config.lockout, Duration::from_secs(30));
-        assert_eq!(o.config.approval_ttl, Duration::from_secs(20));
-        assert_eq!(o.config.remember_device_days, 0);
-        assert_eq!(
-            o.config.issuer.as_deref(),
-            Some("https://login.example.com")
-        );
-        assert_eq!(o.config.assertion_ttl, Duration::from_secs(60));
-        assert_eq!(o.hosts, Some(PathBuf::from("hosts.json")));
-        assert_eq!(o.signing_key, Some(PathBuf::from("key.pem")));
-        assert_eq!(o.previous_signing_key, Some(PathBuf::from("old.pem")));
+        assert_eq!(c.static_dir, Some(PathBuf::from("dist")));
+        assert_eq!(c.cors_origins.len(), 2);
+        assert_eq!(c.window, Duration::from_secs(60));
+        assert_eq!(c.code_ttl, Duration::from_secs(5));
+        assert_eq!(c.approval_ttl, Duration::from_secs(20));
+        assert_eq!(c.remember_device_days, 0);
+        assert_eq!(c.issuer.as_deref(), Some("https://login.example.com"));
+        assert_eq!(c.assertion_ttl, Duration::from_secs(60));
+        assert_eq!(c.retain_expired, Duration::ZERO);
+        assert_eq!(c.client_ip_header.unwrap().as_str(), "x-forwarded-for");
     }
 
     #[test]
-    fn mistakes_are_explained() {
+    fn mistakes_and_unsafe_values_are_explained() {
         for args in [
             &["--addr"][..],
             &["--addr", "localhost"],
             &["--window-secs", "-1"],
-            &["--max-attempts", "0"],
+            &["--window-secs", "0"],
+            &["--window-secs", "4"],
             &["--remember-device-days", "thirty"],
             &["--cors-origin", "localhost:8080"],
             &["--cors-origin", "http://a.example/"],
+            &["--push-number-matching", "never"],
             &["--frobnicate"],
         ] {
             assert!(run(args).is_err(), "{args:?}");
         }
-        assert!(matches!(run(&["--dev", "--help"]), Err(e) if e == "help"));
+        for (args, flag) in [
+            (&["--dev", "--lockout-secs", "0"][..], "--lockout-secs"),
+            (
+                &["--dev", "--resend-after-secs", "0"],
+                "--resend-after-secs",
+            ),
+            (&["--dev", "--max-attempts", "0"], "--max-attempts"),
+            (
+                &["--dev", "--push-cooldown-secs", "0"],
+                "--push-cooldown-secs",
+            ),
+            (&["--dev", "--max-sessions", "0"], "--max-sessions"),
+            (
+                &["--dev", "--request-timeout-secs", "0"],
+                "--request-timeout-secs",
+            ),
+        ] {
+            let e = config(args).unwrap_err();
+            assert!(e.contains(flag), "{args:?}: {e}");
+        }
+        let help = parse(["--help".to_string()]).unwrap_err();
+        assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp);
     }
 }

@@ -3,10 +3,12 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use axum::http::HeaderValue;
+use axum::http::{HeaderName, HeaderValue};
 
 use crate::directory::Directory;
+use crate::hook::HookConfig;
 use crate::hosts::Hosts;
+use crate::limits::Limits;
 use crate::signing::{PublicKey, SigningKey};
 
 /// The assertion lifetime when `--assertion-ttl-secs` is not given.
@@ -21,15 +23,9 @@ pub struct Config {
     pub window: Duration,
     /// How long a texted code stays valid (default 300 s).
     pub code_ttl: Duration,
-    /// The wait between two texts to the same method (default 30 s).
-    pub resend_cooldown: Duration,
     /// When the widget should suggest another option if a text never came
     /// (default 30 s).
     pub suggest_other_after: Duration,
-    /// Wrong codes allowed per session before a lockout (default 5).
-    pub max_attempts: u32,
-    /// How long a lockout lasts (default 60 s).
-    pub lockout: Duration,
     /// How long an app notification or call waits for an answer (default 60 s).
     pub approval_ttl: Duration,
     /// How often the widget should poll an approval (default 1 s).
@@ -39,8 +35,14 @@ pub struct Config {
     /// challenge offers it as `remember_device_days`; 0 offers nothing.
     pub remember_device_days: u32,
     /// How long a session is kept after its window ends, to answer
-    /// `session_expired` rather than "unknown session" (default 1 h).
+    /// `session_expired` rather than "unknown session" (default 10 min).
     pub retain_expired: Duration,
+    /// Every limit against abuse: attempts, lockouts, cool-downs, caps,
+    /// rates, session counts, timeouts ([`Limits::default`] unless set).
+    pub limits: Limits,
+    /// The header the operator's proxy puts the client's address in (the
+    /// last address in it counts); `None` (the default): the peer address.
+    pub client_ip_header: Option<HeaderName>,
     /// The largest request body accepted (default 16 KiB).
     pub body_limit: usize,
     /// Mounts the `/dev` endpoints (outbox, answering, TOTP codes); default off.
@@ -63,6 +65,9 @@ pub struct Config {
     /// The key assertions are signed with. `None` (the default, `--dev` only
     /// from the command line): a key generated when the state is built.
     pub signing_key: Option<SigningKey>,
+    /// Where texts, calls and notifications go outside `--dev`: a signed
+    /// webhook ([`crate::hook`]); none by default.
+    pub delivery_hook: Option<HookConfig>,
     /// The previous signing key's public half, still published in the JWKS
     /// so that assertions signed before a rotation verify; none by default.
     pub previous_key: Option<PublicKey>,
@@ -73,14 +78,13 @@ impl Default for Config {
         Config {
             window: Duration::from_secs(600),
             code_ttl: Duration::from_secs(300),
-            resend_cooldown: Duration::from_secs(30),
             suggest_other_after: Duration::from_secs(30),
-            max_attempts: 5,
-            lockout: Duration::from_secs(60),
             approval_ttl: Duration::from_secs(60),
             poll_interval: Duration::from_millis(1000),
             remember_device_days: 30,
-            retain_expired: Duration::from_secs(3600),
+            retain_expired: Duration::from_secs(600),
+            limits: Limits::default(),
+            client_ip_header: None,
             body_limit: 16 * 1024,
             dev: false,
             static_dir: None,
@@ -91,6 +95,7 @@ impl Default for Config {
             assertion_ttl: DEFAULT_ASSERTION_TTL,
             signing_key: None,
             previous_key: None,
+            delivery_hook: None,
         }
     }
 }

@@ -1,7 +1,10 @@
 //! Sending texts, placing calls and pushing to the app: a trait, so a real
-//! provider can be plugged in, and a stand-in that only logs.
+//! provider can be plugged in (the server's own is the signed webhook of
+//! [`crate::hook`]), and a stand-in that only logs.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 
 /// A text message carrying a code.
 #[derive(Clone, Copy)]
@@ -18,7 +21,8 @@ pub struct Text<'a> {
     pub code: &'a str,
 }
 
-/// A phone call the user answers to approve.
+/// A phone call the user answers to approve, by keying in the number the
+/// sign-in screen shows.
 #[derive(Clone, Copy, Debug)]
 pub struct Call<'a> {
     /// The public reference of the session it belongs to.
@@ -29,6 +33,9 @@ pub struct Call<'a> {
     pub to: &'a str,
     /// The number masked, for anything a person or browser may see.
     pub masked_to: &'a str,
+    /// The number the call asks the user to key in (the reference server
+    /// gives every call one).
+    pub number_to_match: Option<&'a str>,
 }
 
 /// A notification to the user's authenticator app.
@@ -56,44 +63,51 @@ impl fmt::Display for DeliveryError {
 
 impl std::error::Error for DeliveryError {}
 
-/// Gets messages to the user. Implementations must not block: hand the
-/// message to a queue or a task and return.
-pub trait Delivery: Send + Sync {
-    /// Texts a code.
-    fn send_text(&self, text: &Text<'_>) -> Result<(), DeliveryError>;
-    /// Places a call the user answers to approve.
-    fn place_call(&self, call: &Call<'_>) -> Result<(), DeliveryError>;
-    /// Pushes a notification to the user's app.
-    fn push(&self, push: &Push<'_>) -> Result<(), DeliveryError>;
+/// A delivery on its way: done once the provider has taken the message.
+pub type Sending<'a> = Pin<Box<dyn Future<Output = Result<(), DeliveryError>> + Send + 'a>>;
+
+/// A delivery already made (or refused), as a [`Sending`].
+pub fn done(result: Result<(), DeliveryError>) -> Sending<'static> {
+    Box::pin(std::future::ready(result))
 }
 
-/// Delivers nothing and logs what it would have sent (never a code): the
-/// stand-in outside `--dev` until a real provider is plugged in.
+/// Gets messages to the user. Each call resolves once the provider has
+/// accepted the message, or with the reason it did not: the user is then
+/// told the delivery failed, never that it went.
+pub trait Delivery: Send + Sync {
+    /// Texts a code.
+    fn send_text<'a>(&'a self, text: &'a Text<'a>) -> Sending<'a>;
+    /// Places a call the user answers to approve.
+    fn place_call<'a>(&'a self, call: &'a Call<'a>) -> Sending<'a>;
+    /// Pushes a notification to the user's app.
+    fn push<'a>(&'a self, push: &'a Push<'a>) -> Sending<'a>;
+}
+
+/// Delivers nothing: every delivery fails, with a log line (never a code).
+/// What a library user's state gets outside `--dev` when no delivery hook
+/// is configured; the command line refuses to start that way.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct LogDelivery;
+pub struct NoDelivery;
 
-impl Delivery for LogDelivery {
-    fn send_text(&self, text: &Text<'_>) -> Result<(), DeliveryError> {
-        tracing::warn!(
-            to = text.masked_to,
-            "no text provider: the code was not sent"
-        );
-        Ok(())
+impl NoDelivery {
+    fn refuse(what: &str) -> Sending<'static> {
+        tracing::error!("no delivery hook: the {what} was not sent (see --delivery-url)");
+        done(Err(DeliveryError(format!(
+            "no delivery hook for the {what}"
+        ))))
+    }
+}
+
+impl Delivery for NoDelivery {
+    fn send_text<'a>(&'a self, _: &'a Text<'a>) -> Sending<'a> {
+        NoDelivery::refuse("text")
     }
 
-    fn place_call(&self, call: &Call<'_>) -> Result<(), DeliveryError> {
-        tracing::warn!(
-            to = call.masked_to,
-            "no call provider: the call was not placed"
-        );
-        Ok(())
+    fn place_call<'a>(&'a self, _: &'a Call<'a>) -> Sending<'a> {
+        NoDelivery::refuse("call")
     }
 
-    fn push(&self, push: &Push<'_>) -> Result<(), DeliveryError> {
-        tracing::warn!(
-            user = push.user,
-            "no push provider: the notification was not sent"
-        );
-        Ok(())
+    fn push<'a>(&'a self, _: &'a Push<'a>) -> Sending<'a> {
+        NoDelivery::refuse("notification")
     }
 }

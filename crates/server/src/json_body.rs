@@ -39,10 +39,26 @@ fn rejected(rejection: JsonRejection) -> Failure {
         JsonRejection::MissingJsonContentType(_) => {
             Failure::bad_request("Send the body as JSON, with Content-Type: application/json.")
         }
+        other if timed_out(&other) => {
+            Failure::bad_request("The request body did not arrive in time.")
+                .with_status(StatusCode::REQUEST_TIMEOUT)
+        }
         other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             Failure::bad_request("The request body is too large.")
                 .with_status(StatusCode::PAYLOAD_TOO_LARGE)
         }
         other => Failure::bad_request(format!("The body could not be read: {}", other.body_text())),
     }
+}
+
+/// Whether the body stopped arriving (`--body-timeout-secs`).
+fn timed_out(rejection: &JsonRejection) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(rejection);
+    while let Some(e) = cause {
+        if e.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
 }

@@ -5,17 +5,13 @@ use std::process::ExitCode;
 
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
-use twostep_server::cli::{self, Command, USAGE};
+use twostep_server::cli::{self, Command};
 use twostep_server::hosts::Host;
 use twostep_server::{Config, serve, signing};
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let options = match cli::parse(std::env::args().skip(1)) {
-        Ok(Command::Help) => {
-            print!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
         Ok(Command::Serve(options)) => options,
         Ok(Command::NewApiKey { name, audience }) => {
             new_api_key(&name, &audience);
@@ -26,10 +22,8 @@ async fn main() -> ExitCode {
             eprintln!("twostep-server: keep this key secret; start with --signing-key FILE");
             return ExitCode::SUCCESS;
         }
-        Err(e) => {
-            eprintln!("twostep-server: {e}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        // --help and --version print and exit 0; a mistake prints and exits 2.
+        Err(e) => e.exit(),
     };
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -62,6 +56,9 @@ async fn main() -> ExitCode {
         None => tracing::info!("assertions are signed with a key generated for this run (--dev)"),
     }
     println!("twostep-server listening on http://{bound}/");
+    if config.delivery_hook.is_some() {
+        tracing::info!("texts, calls and notifications go to the delivery hook");
+    }
     if config.dev {
         print_dev_help(&config);
     }

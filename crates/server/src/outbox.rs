@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 
 use crate::clock::Clock;
-use crate::delivery::{Call, Delivery, DeliveryError, Push, Text};
+use crate::delivery::{Call, Delivery, Push, Sending, Text, done};
 use crate::session::Answer;
 use crate::timestamp::rfc3339;
 
@@ -32,7 +32,8 @@ pub struct OutboxEntry {
     /// The code, for texts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// The number to match, for notifications with number matching.
+    /// The number to match, for calls and for notifications with number
+    /// matching.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// `approved` or `denied` once a call or notification is answered.
@@ -119,7 +120,7 @@ impl DevOutbox {
 }
 
 impl Delivery for DevOutbox {
-    fn send_text(&self, t: &Text<'_>) -> Result<(), DeliveryError> {
+    fn send_text<'a>(&'a self, t: &'a Text<'a>) -> Sending<'a> {
         self.add(
             t.session_ref,
             t.method_id,
@@ -128,22 +129,22 @@ impl Delivery for DevOutbox {
             Some(t.code),
             None,
         );
-        Ok(())
+        done(Ok(()))
     }
 
-    fn place_call(&self, c: &Call<'_>) -> Result<(), DeliveryError> {
+    fn place_call<'a>(&'a self, c: &'a Call<'a>) -> Sending<'a> {
         self.add(
             c.session_ref,
             c.method_id,
             "call",
             Some(c.masked_to),
             None,
-            None,
+            c.number_to_match,
         );
-        Ok(())
+        done(Ok(()))
     }
 
-    fn push(&self, p: &Push<'_>) -> Result<(), DeliveryError> {
+    fn push<'a>(&'a self, p: &'a Push<'a>) -> Sending<'a> {
         self.add(
             p.session_ref,
             p.method_id,
@@ -152,7 +153,7 @@ impl Delivery for DevOutbox {
             None,
             p.number_to_match,
         );
-        Ok(())
+        done(Ok(()))
     }
 }
 
@@ -160,6 +161,17 @@ impl Delivery for DevOutbox {
 mod tests {
     use super::*;
     use crate::clock::ManualClock;
+
+    /// Runs a delivery that is already done.
+    fn sent(s: Sending<'_>) {
+        let waker = std::task::Waker::noop();
+        let mut cx = std::task::Context::from_waker(waker);
+        let mut s = s;
+        assert!(matches!(
+            s.as_mut().poll(&mut cx),
+            std::task::Poll::Ready(Ok(()))
+        ));
+    }
 
     fn outbox() -> DevOutbox {
         DevOutbox::new(Arc::new(ManualClock::at_unix(1_795_894_925)))
@@ -175,14 +187,13 @@ mod tests {
             masked_to: "••••••12",
             code: "123456",
         };
-        o.send_text(&text).unwrap();
-        o.push(&Push {
+        sent(o.send_text(&text));
+        sent(o.push(&Push {
             session_ref: "s2",
             method_id: "push",
             user: "a@x",
             number_to_match: Some("42"),
-        })
-        .unwrap();
+        }));
         let all = o.list(None);
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].id, 1);
@@ -202,11 +213,13 @@ mod tests {
             method_id: "voice-1",
             to: "+1 555 0100 112",
             masked_to: "••••••12",
+            number_to_match: Some("17"),
         };
-        o.place_call(&call).unwrap();
-        o.place_call(&call).unwrap();
+        sent(o.place_call(&call));
+        sent(o.place_call(&call));
         o.record_answer("s1", Answer::Denied);
         let all = o.list(Some("s1"));
+        assert_eq!(all[0].number.as_deref(), Some("17"));
         assert_eq!(all[0].answer, None);
         assert_eq!(all[1].answer, Some("denied"));
     }
@@ -215,13 +228,12 @@ mod tests {
     fn old_deliveries_are_dropped_past_capacity() {
         let o = outbox();
         for _ in 0..OUTBOX_CAPACITY + 5 {
-            o.push(&Push {
+            sent(o.push(&Push {
                 session_ref: "s",
                 method_id: "push",
                 user: "a@x",
                 number_to_match: None,
-            })
-            .unwrap();
+            }));
         }
         let all = o.list(None);
         assert_eq!(all.len(), OUTBOX_CAPACITY);

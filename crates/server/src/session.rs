@@ -1,6 +1,5 @@
 //! What the server remembers about one verification.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::time::SystemTime;
 
@@ -25,20 +24,55 @@ pub struct Session {
     pub expires_at: SystemTime,
     /// Set once an assertion has been handed out: the session is used up.
     pub finished: bool,
-    /// Wrong codes still allowed before a lockout.
-    pub attempts_left: u32,
-    /// The end of the current lockout, if any.
-    pub locked_until: Option<SystemTime>,
+    /// The successful call that finished the session, for its retries.
+    pub finished_by: Option<Finish>,
+    /// The last refused code, so that a retry of it is answered the same
+    /// way without counting again.
+    pub last_refusal: Option<Refusal>,
     /// The one texted code that works now; every newer code replaces it.
     pub code: Option<IssuedCode>,
-    /// When a text last went out per method, for the resend cool-down.
-    pub last_text: HashMap<String, SystemTime>,
     /// The notification or call waiting for an answer; a new one replaces it.
     pub approval: Option<Approval>,
     /// Until when this device may skip two-step verification: set only when
     /// the user asked (`remember_device: true`), the server offered it, and
     /// the verification succeeded.
     pub device_remembered_until: Option<SystemTime>,
+}
+
+/// The call that finished a session: a retry of it within the retry window
+/// gets the same assertion, without the code or time step being used again.
+#[derive(Clone)]
+pub struct Finish {
+    /// The method it was made with.
+    pub method_id: String,
+    /// The SHA-256 of the method and the accepted code
+    /// ([`crate::verification`]'s `attempt_digest`); `None` for an approval.
+    pub attempt: Option<String>,
+    /// The assertion it was answered with.
+    pub assertion: String,
+    /// When.
+    pub at: SystemTime,
+}
+
+impl fmt::Debug for Finish {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Finish")
+            .field("method_id", &self.method_id)
+            .field("assertion", &"<redacted>")
+            .field("at", &self.at)
+            .finish()
+    }
+}
+
+/// A refused code and the refusal, for its retries.
+#[derive(Clone, Debug)]
+pub struct Refusal {
+    /// The SHA-256 of the method and the refused code.
+    pub attempt: String,
+    /// The answer it got.
+    pub failure: crate::failure::Failure,
+    /// When.
+    pub at: SystemTime,
 }
 
 /// A texted code. Its `Debug` output never shows the digits.
@@ -105,14 +139,8 @@ pub struct Owner {
 
 impl Session {
     /// A fresh session stored under `key` (the handle's digest) with
-    /// reference `reference`, for `owner`, with `attempts` wrong codes allowed.
-    pub fn new(
-        key: String,
-        reference: String,
-        owner: Owner,
-        expires_at: SystemTime,
-        attempts: u32,
-    ) -> Self {
+    /// reference `reference`, for `owner`.
+    pub fn new(key: String, reference: String, owner: Owner, expires_at: SystemTime) -> Self {
         Session {
             key,
             reference,
@@ -120,10 +148,9 @@ impl Session {
             audience: owner.audience,
             expires_at,
             finished: false,
-            attempts_left: attempts,
-            locked_until: None,
+            finished_by: None,
+            last_refusal: None,
             code: None,
-            last_text: HashMap::new(),
             approval: None,
             device_remembered_until: None,
         }

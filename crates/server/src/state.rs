@@ -7,10 +7,12 @@ use std::time::SystemTime;
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::delivery::{Delivery, LogDelivery};
+use crate::delivery::{Delivery, NoDelivery};
+use crate::hook::WebhookDelivery;
+use crate::limits::RateLimits;
 use crate::outbox::DevOutbox;
 use crate::signing::SigningKey;
-use crate::store::{MemoryStore, Store};
+use crate::store::{MemoryStore, SessionCaps, Store};
 
 /// The shared state; cheap to clone.
 #[derive(Clone)]
@@ -24,6 +26,7 @@ struct Inner {
     delivery: Arc<dyn Delivery>,
     outbox: Arc<DevOutbox>,
     clock: Arc<dyn Clock>,
+    rate_limits: RateLimits,
     signing_key: SigningKey,
     bound_issuer: OnceLock<String>,
 }
@@ -38,8 +41,9 @@ pub struct AppStateBuilder {
 
 impl AppState {
     /// The state for `config` with the defaults: an in-memory store, the
-    /// system clock, and deliveries into the dev outbox with `--dev` (else
-    /// only logged).
+    /// system clock, and deliveries to the delivery hook when one is
+    /// configured, else into the dev outbox with `--dev`, else nowhere (every
+    /// delivery fails).
     pub fn new(config: Config) -> Self {
         AppState::builder(config).build()
     }
@@ -62,6 +66,20 @@ impl AppState {
     /// The session store.
     pub fn store(&self) -> &dyn Store {
         self.inner.store.as_ref()
+    }
+
+    /// The rate limits per client address and per user.
+    pub fn rate_limits(&self) -> &RateLimits {
+        &self.inner.rate_limits
+    }
+
+    /// The caps on sessions a new one must fit in.
+    pub fn session_caps(&self) -> SessionCaps {
+        let limits = &self.inner.config.limits;
+        SessionCaps {
+            total: limits.max_sessions,
+            per_user: limits.max_sessions_per_user,
+        }
     }
 
     /// Where texts, calls and notifications go.
@@ -128,13 +146,21 @@ impl AppStateBuilder {
     pub fn build(self) -> AppState {
         let clock = self.clock.unwrap_or_else(|| Arc::new(SystemClock));
         let outbox = Arc::new(DevOutbox::new(clock.clone()));
-        let delivery = self.delivery.unwrap_or_else(|| {
-            if self.config.dev {
-                outbox.clone() as Arc<dyn Delivery>
-            } else {
-                Arc::new(LogDelivery)
-            }
-        });
+        let delivery =
+            self.delivery
+                .unwrap_or_else(|| match (&self.config.delivery_hook, self.config.dev) {
+                    (Some(hook), _) => Arc::new(WebhookDelivery::new(hook.clone(), clock.clone())),
+                    (None, true) => outbox.clone() as Arc<dyn Delivery>,
+                    (None, false) => Arc::new(NoDelivery),
+                });
+        let store = self.store.unwrap_or_else(|| Arc::new(MemoryStore::new()));
+        let limits = &self.config.limits;
+        let rate_limits = RateLimits::new(
+            limits.address_rate,
+            limits.user_rate,
+            store.clone(),
+            clock.clone(),
+        );
         let signing_key = self
             .config
             .signing_key
@@ -145,7 +171,8 @@ impl AppStateBuilder {
                 signing_key,
                 bound_issuer: OnceLock::new(),
                 config: self.config,
-                store: self.store.unwrap_or_else(|| Arc::new(MemoryStore::new())),
+                store,
+                rate_limits,
                 delivery,
                 outbox,
                 clock,

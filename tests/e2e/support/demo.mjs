@@ -8,6 +8,20 @@ import { openPage } from './browser.mjs';
 export const SCREEN_TIMEOUT = 10_000;
 
 /**
+ * The reference servers' cool-down between two texts, calls or notifications to one user (per
+ * user and method, across sessions), as `cargo xtask test` starts them: 1 s.
+ */
+export const COOL_DOWN_MS = 1_000;
+
+/**
+ * Waits out that cool-down. A test that texts or notifies a user whom the step or test before
+ * it did waits first; sooner, the server refuses the send as `rate_limited`, as it must.
+ */
+export function waitOutCoolDown() {
+  return new Promise((resolve) => setTimeout(resolve, COOL_DOWN_MS + 250));
+}
+
+/**
  * Opens the demo with the in-browser `scenario`, passes the fake password step and waits for
  * the widget.
  * @returns {Promise<import('playwright-core').Page & { problems: string[] }>}

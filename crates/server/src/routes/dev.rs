@@ -20,13 +20,14 @@ use crate::verification;
 pub const TOTP_ISSUER: &str = "twostep";
 
 /// `POST /dev/sessions`, `GET /dev/outbox`, `POST /dev/answer`,
-/// `GET /dev/totp`, and the demo page's `GET /demo-config.json`.
+/// `GET /dev/totp`, `POST /dev/panic`, and the demo page's `GET /demo-config.json`.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/dev/sessions", post(sessions))
         .route("/dev/outbox", get(outbox))
         .route("/dev/answer", post(answer))
         .route("/dev/totp", get(totp))
+        .route("/dev/panic", post(panic))
         .route("/demo-config.json", get(demo_config))
 }
 
@@ -101,4 +102,11 @@ async fn totp(
         code: app.code_at(unix_secs(state.now())),
         otpauth: app.otpauth_uri(TOTP_ISSUER, &user.email),
     }))
+}
+
+/// A handler that panics, to show that a panic answers 500 `internal` and
+/// leaves the server and every other session alive (the server binary is
+/// built with unwinding; see the `server` profile in Cargo.toml).
+async fn panic() -> StatusCode {
+    panic!("POST /dev/panic: a handler panicked on purpose");
 }

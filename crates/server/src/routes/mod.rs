@@ -22,12 +22,14 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use twostep_protocol::CreatedSession;
 
 use crate::clock::secs_until;
 use crate::correlation::{self, CORRELATION_HEADER};
 use crate::failure::Failure;
+use crate::limits;
 use crate::state::AppState;
 use crate::verification;
 
@@ -55,7 +57,15 @@ pub fn router(state: AppState) -> Router {
     };
     app = app
         .layer(DefaultBodyLimit::max(config.body_limit))
-        .layer(CatchPanicLayer::custom(panicked));
+        .layer(CatchPanicLayer::custom(panicked))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.limits.request_timeout,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            limits::client_address_middleware,
+        ));
     if !config.cors_origins.is_empty() {
         app = app.layer(cors(&config.cors_origins));
     }
@@ -95,6 +105,7 @@ fn created(
     user: &str,
     audience: &str,
 ) -> Result<(StatusCode, Json<CreatedSession>), Failure> {
+    state.rate_limits().check_user(user)?;
     let created = verification::create(state, user, audience)?;
     let expires_in_secs = secs_until(state.now(), created.session.expires_at);
     Ok((

@@ -1,11 +1,13 @@
 //! `POST /v1/start`, `/v1/send`, `/v1/verify` and `/v1/poll`.
 
 use axum::extract::State;
+use axum::http::HeaderValue;
+use axum::http::header::RETRY_AFTER;
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use twostep_protocol::{
-    Challenge, PollRequest, PollResponse, SendRequest, SendResponse, StartRequest, VerifyRequest,
-    VerifyResponse,
+    Challenge, PollRequest, PollResponse, SendRequest, StartRequest, VerifyRequest, VerifyResponse,
 };
 
 use crate::failure::Failure;
@@ -29,11 +31,20 @@ async fn start(
     verification::start(&state, req).map(Json)
 }
 
+/// A send answered inside the cool-down, with nothing sent, carries the
+/// time left in `Retry-After` as well.
 async fn send(
     State(state): State<AppState>,
     JsonBody(req): JsonBody<SendRequest>,
-) -> Result<Json<SendResponse>, Failure> {
-    verification::send(&state, req).map(Json)
+) -> Result<Response, Failure> {
+    let sent = verification::send(&state, req).await?;
+    let mut response = Json(sent.response).into_response();
+    if let Some(secs) = sent.cooling_secs {
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from(secs));
+    }
+    Ok(response)
 }
 
 async fn verify(

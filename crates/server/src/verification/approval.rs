@@ -4,18 +4,36 @@ use std::time::SystemTime;
 
 use twostep_protocol::{ErrorCode, MethodKind, PollRequest, PollResponse, PollStatus};
 
-use super::{ensure_live, finish, live_session, log_finished, method_of, remember_days, user_of};
+use super::{
+    ensure_live, find_session, finish, limit_user, log_finished, method_of, remember_days, user_of,
+    wait_secs, within_retry,
+};
 use crate::failure::Failure;
-use crate::session::Answer;
+use crate::session::{Answer, Finish};
 use crate::state::AppState;
 
 /// Where the approval sent with this method stands. An approval that was
 /// replaced by a newer one, or never sent, polls as `expired`. The poll that
 /// finds it approved finishes the session, remembering the device when that
-/// poll asks (`remember_device: true`) and the server offers it.
+/// poll asks (`remember_device: true`) and the server offers it. A poll of
+/// the same method within the retry window after that gets the same
+/// approval and assertion again.
 pub fn poll(state: &AppState, req: PollRequest) -> Result<PollResponse, Failure> {
     let now = state.now();
-    let session = live_session(state, &req.session_handle, now)?;
+    let session = find_session(state, &req.session_handle)?;
+    if let Some(f) = session.finished_by.as_ref()
+        && f.attempt.is_none()
+        && f.method_id == req.method_id
+        && within_retry(state, f.at, now)
+    {
+        tracing::info!(session_ref = %session.reference, "poll retried: the same assertion again");
+        return Ok(PollResponse {
+            status: PollStatus::Approved,
+            assertion: Some(f.assertion.clone()),
+        });
+    }
+    ensure_live(&session, now)?;
+    limit_user(state, &session)?;
     let user = user_of(state, &session)?;
     let method = method_of(user, &req.method_id, &session.reference)?;
     if !matches!(method.kind, MethodKind::Push | MethodKind::Voice) {
@@ -37,6 +55,12 @@ pub fn poll(state: &AppState, req: PollRequest) -> Result<PollResponse, Failure>
                 Some(Answer::Approved) => {
                     let assertion = finish(state, s, method.kind, remember, now)?;
                     s.approval = None;
+                    s.finished_by = Some(Finish {
+                        method_id: method.id.clone(),
+                        attempt: None,
+                        assertion: assertion.clone(),
+                        at: now,
+                    });
                     log_finished("approved", &s.reference, &method.id, remember);
                     PollResponse {
                         status: PollStatus::Approved,
@@ -100,9 +124,29 @@ pub fn answer(
                 Answer::Denied
             };
             a.answer = Some(answer);
-            Ok(answer)
+            let method_id = s.approval.as_ref().map(|a| a.method_id.clone());
+            let push = method_id.is_some_and(|m| !is_call(state, s, &m));
+            Ok((answer, push))
         })
         .ok_or_else(unknown)??;
+    let (answer, push) = answer;
+    if push {
+        let limits = &state.config().limits;
+        let paused = state.store().modify_user(&session.user, |u| match answer {
+            Answer::Approved => {
+                u.approve(now);
+                false
+            }
+            Answer::Denied => u.deny(limits, now),
+        });
+        if paused {
+            tracing::warn!(
+                session_ref = reference,
+                pause_secs = wait_secs(limits.push_pause),
+                "notifications paused: too many denied in a row"
+            );
+        }
+    }
     state.outbox().record_answer(reference, answer);
     tracing::info!(
         session_ref = reference,
@@ -110,4 +154,15 @@ pub fn answer(
         "approval answered (dev)"
     );
     Ok(answer)
+}
+
+/// Whether the approval's method is a phone call (denials of calls are not
+/// counted towards pausing notifications).
+fn is_call(state: &AppState, s: &crate::session::Session, method_id: &str) -> bool {
+    state
+        .config()
+        .directory
+        .user(&s.user)
+        .and_then(|u| u.method(method_id))
+        .is_some_and(|m| m.kind == MethodKind::Voice)
 }

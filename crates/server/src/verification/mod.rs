@@ -8,7 +8,7 @@ mod start;
 
 pub use approval::{answer, poll};
 pub use check::verify;
-pub use send::send;
+pub use send::{Sent, send};
 pub use start::{create, start};
 
 use std::time::{Duration, SystemTime};
@@ -26,18 +26,48 @@ use crate::state::AppState;
 /// Digits in a texted code.
 pub const CODE_LENGTH: u8 = 6;
 
-/// The session whose secret handle is `handle`, if it exists and is still
-/// live at `now`. The store is looked up by the handle's digest.
-fn live_session(state: &AppState, handle: &str, now: SystemTime) -> Result<Session, Failure> {
-    let session = state
+/// The session whose secret handle is `handle`, live or not. The store is
+/// looked up by the handle's digest.
+fn find_session(state: &AppState, handle: &str) -> Result<Session, Failure> {
+    state
         .store()
         .get(&sha256_hex(handle))
-        .ok_or_else(Failure::unknown_session)?;
-    if session.is_live(now) {
-        Ok(session)
-    } else {
-        Err(Failure::session_expired(&session.reference))
-    }
+        .ok_or_else(Failure::unknown_session)
+}
+
+/// The session whose secret handle is `handle`, if it exists and is still
+/// live at `now`, after the rate limit of its user.
+fn live_session(state: &AppState, handle: &str, now: SystemTime) -> Result<Session, Failure> {
+    let session = find_session(state, handle)?;
+    ensure_live(&session, now)?;
+    limit_user(state, &session)?;
+    Ok(session)
+}
+
+/// One request for the session's user, against their rate limit.
+fn limit_user(state: &AppState, session: &Session) -> Result<(), Failure> {
+    state
+        .rate_limits()
+        .check_user(&session.user)
+        .map_err(|f| f.session(&session.reference))
+}
+
+/// The digest a code attempt is remembered by, for retries: the SHA-256 of
+/// the method and the code, so a copy of the store shows neither code.
+fn attempt_digest(method_id: &str, code: &str) -> String {
+    sha256_hex(&format!("{method_id}\n{code}"))
+}
+
+/// Whether something that happened `at` is within the retry window at `now`.
+fn within_retry(state: &AppState, at: SystemTime, now: SystemTime) -> bool {
+    now.duration_since(at)
+        .is_ok_and(|d| d < state.config().limits.retry_window)
+}
+
+/// Whole seconds of `d`, rounded up, at least 1: a wait for the wire.
+fn wait_secs(d: Duration) -> u32 {
+    let secs = d.as_secs() + u64::from(d.subsec_nanos() > 0);
+    u32::try_from(secs.max(1)).unwrap_or(u32::MAX)
 }
 
 /// Refuses a session that ended while the request was on its way in (checked
@@ -88,6 +118,7 @@ fn finish(
 ) -> Result<String, Failure> {
     let assertion = assertion::issue(state, s, kind, remember, now)?;
     s.finished = true;
+    state.store().modify_user(&s.user, |u| u.succeed(now));
     if let Some(days) = remember {
         s.device_remembered_until = Some(now + Duration::from_secs(u64::from(days) * 86_400));
     }

@@ -4,9 +4,9 @@
 
 use std::time::SystemTime;
 
-use twostep_protocol::{Challenge, StartRequest};
+use twostep_protocol::{Challenge, ErrorCode, StartRequest};
 
-use super::user_of;
+use super::{limit_user, user_of};
 use crate::DEV_AUDIENCE;
 use crate::clock::secs_until;
 use crate::config::Config;
@@ -16,6 +16,10 @@ use crate::failure::Failure;
 use crate::random;
 use crate::session::{Owner, Session};
 use crate::state::AppState;
+use crate::store::Full;
+
+/// The wait suggested when the store is full: about one purge.
+const BUSY_RETRY_SECS: u32 = 10;
 
 /// A session just created, with its secret handle (known only to the
 /// caller: the store keeps its digest).
@@ -36,6 +40,7 @@ pub fn create(state: &AppState, user: &str, audience: &str) -> Result<Created, F
         .user(user)
         .ok_or_else(|| Failure::bad_request("There is no account with that name."))?;
     let handle = random::session_handle();
+    let now = state.now();
     let session = Session::new(
         sha256_hex(&handle),
         random::session_ref(),
@@ -43,10 +48,25 @@ pub fn create(state: &AppState, user: &str, audience: &str) -> Result<Created, F
             user: user.email.clone(),
             audience: audience.to_string(),
         },
-        state.now() + config.window,
-        config.max_attempts,
+        now + config.window,
     );
-    state.store().insert(session.clone());
+    let ended = state
+        .store()
+        .insert(session.clone(), state.session_caps(), now)
+        .map_err(|Full| {
+            tracing::warn!("session refused: the server holds as many as --max-sessions allows");
+            Failure::new(
+                ErrorCode::RateLimited,
+                "The sign-in service is busy. Try again in a moment.",
+            )
+            .retry_after(BUSY_RETRY_SECS)
+        })?;
+    for reference in ended {
+        tracing::info!(
+            session_ref = %reference,
+            "verification ended: its user started more than --max-sessions-per-user"
+        );
+    }
     tracing::info!(
         session_ref = %session.reference,
         user = %user.email,
@@ -76,6 +96,7 @@ pub fn start(state: &AppState, req: StartRequest) -> Result<Challenge, Failure> 
                 if session.is_live(now)
                     && dev_hint.is_none_or(|h| h.eq_ignore_ascii_case(&session.user)) =>
             {
+                limit_user(state, &session)?;
                 let user = user_of(state, &session)?;
                 tracing::info!(session_ref = %session.reference, "verification resumed");
                 return Ok(challenge(config, user, handle, &session, now));
@@ -95,6 +116,7 @@ pub fn start(state: &AppState, req: StartRequest) -> Result<Challenge, Failure> 
     let hint = hint.ok_or_else(|| {
         Failure::bad_request("Say who is signing in: the request has no user_hint.")
     })?;
+    state.rate_limits().check_user(hint)?;
     let created = create(state, hint, DEV_AUDIENCE)?;
     let user = user_of(state, &created.session)?;
     Ok(challenge(

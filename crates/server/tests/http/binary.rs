@@ -58,6 +58,21 @@ fn help_and_mistakes() {
         "--resend-after-secs",
         "--max-attempts",
         "--lockout-secs",
+        "--max-lockout-secs",
+        "--call-cooldown-secs",
+        "--push-cooldown-secs",
+        "--texts-per-hour",
+        "--calls-per-hour",
+        "--push-denials-before-pause",
+        "--address-rate",
+        "--user-rate",
+        "--max-sessions",
+        "--max-sessions-per-user",
+        "--header-read-timeout-secs",
+        "--max-connections",
+        "--delivery-url",
+        "--dev-allow-remote",
+        "TWOSTEP_MAX_ATTEMPTS",
         "--remember-device-days",
         "--hosts",
         "--signing-key",
@@ -99,13 +114,75 @@ fn unsafe_or_missing_settings_are_refused_at_start() {
     let (_, hosts) = dir.hosts();
     refuses(
         &[],
-        "without --dev, --signing-key, --issuer, --hosts must be given",
+        "without --dev, --signing-key, --issuer, --hosts, --directory must be given",
     );
     refuses(
         &["--signing-key", &key, "--hosts", &hosts],
-        "without --dev, --issuer must be given",
+        "without --dev, --issuer, --directory must be given",
     );
-    let prod = ["--signing-key", &key, "--hosts", &hosts, "--issuer"];
+    let users = dir.write("users.json", twostep_server::directory::DEMO_DIRECTORY);
+    refuses(
+        &[
+            "--signing-key",
+            &key,
+            "--hosts",
+            &hosts,
+            "--issuer",
+            "https://a.example",
+            "--directory",
+            &users,
+        ],
+        "--delivery-url and --delivery-secret-file must be given",
+    );
+    // Limits that would be off.
+    for (args, why) in [
+        (
+            &["--dev", "--lockout-secs", "0"][..],
+            "--lockout-secs must be from 1",
+        ),
+        (
+            &["--dev", "--resend-after-secs", "0"],
+            "--resend-after-secs must be from 1",
+        ),
+        (
+            &["--dev", "--max-attempts", "0"],
+            "--max-attempts must be from 1",
+        ),
+        (
+            &["--dev", "--call-cooldown-secs", "0"],
+            "--call-cooldown-secs must be from 1",
+        ),
+        (
+            &["--dev", "--max-sessions-per-user", "0"],
+            "--max-sessions-per-user must be from 1",
+        ),
+    ] {
+        refuses(args, why);
+    }
+    // --dev stays on loopback unless told otherwise.
+    let out = Command::new(BIN)
+        .args(["--dev", "--addr", "0.0.0.0:0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--dev-allow-remote"));
+    // Every flag reads its environment variable too.
+    let out = Command::new(BIN)
+        .args(["--dev", "--addr", "127.0.0.1:0"])
+        .env("TWOSTEP_LOCKOUT_SECS", "0")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--lockout-secs must be from 1"));
+    let prod = [
+        "--signing-key",
+        &key,
+        "--hosts",
+        &hosts,
+        "--directory",
+        &users,
+        "--issuer",
+    ];
     refuses(
         &[&prod[..], &["http://login.example.com"]].concat(),
         "must be https",
@@ -116,16 +193,21 @@ fn unsafe_or_missing_settings_are_refused_at_start() {
             &["https://login.example.com", "--assertion-ttl-secs", "0"],
         ]
         .concat(),
-        "from 1 to 300",
+        "1..=300",
     );
-    refuses(&["--dev", "--assertion-ttl-secs", "301"], "from 1 to 300");
+    refuses(&["--dev", "--assertion-ttl-secs", "301"], "1..=300");
     let junk = dir.write("junk.pem", "-----BEGIN PRIVATE KEY-----\nnope\n");
     refuses(
         &["--dev", "--signing-key", &junk],
         "not an Ed25519 private key",
     );
     refuses(&["--dev", "--hosts", &junk], "junk.pem");
-    refuses(&["new-api-key", "--name", "shop"], "--audience");
+    let out = Command::new(BIN)
+        .args(["new-api-key", "--name", "shop"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--audience"));
 }
 
 #[test]
@@ -208,9 +290,26 @@ async fn a_whole_verification_logs_the_reference_but_no_handle_assertion_or_key(
     let files = Files::new();
     let key_file = files.signing_key();
     let (api_key, hosts) = files.hosts();
+    let users = files.write("users.json", twostep_server::directory::DEMO_DIRECTORY);
+    let secret = "a delivery hook secret of 32+ bytes, for the test";
+    let secret_file = files.write("hook-secret", secret);
+    let hook = crate::common::receiver(204).await;
     let mut child = Command::new(BIN)
         .args(["--addr", "127.0.0.1:0", "--remember-device-days", "14"])
-        .args(["--signing-key", &key_file, "--hosts", &hosts])
+        .args([
+            "--signing-key",
+            &key_file,
+            "--hosts",
+            &hosts,
+            "--directory",
+            &users,
+        ])
+        .args([
+            "--delivery-url",
+            &hook.url,
+            "--delivery-secret-file",
+            &secret_file,
+        ])
         .args(["--issuer", "https://twostep.test"])
         .env("RUST_LOG", "debug")
         .stdout(Stdio::piped())
@@ -256,6 +355,23 @@ async fn a_whole_verification_logs_the_reference_but_no_handle_assertion_or_key(
         serde_json::json!({ "session_handle": handle, "method_id": "sms-1" }),
     )
     .await;
+    // The text went to the hook, signed, with the full number and the code.
+    let got = hook.got();
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (signature, body) = &got[0];
+    assert!(twostep_server::hook::check_signature(
+        secret.as_bytes(),
+        signature,
+        body,
+        std::time::SystemTime::now(),
+        std::time::Duration::from_secs(300),
+    ));
+    let message: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_eq!(
+        (message["type"].as_str(), message["to"].as_str()),
+        (Some("text"), Some("+1 555 0100 112"))
+    );
+    let texted = message["code"].as_str().unwrap().to_string();
     let wrong = post(
         "/v1/verify",
         serde_json::json!({ "session_handle": handle, "method_id": "sms-1", "code": "000000" }),
@@ -315,6 +431,16 @@ async fn a_whole_verification_logs_the_reference_but_no_handle_assertion_or_key(
         assert!(!log.contains(part), "the assertion was logged: {log}");
     }
     assert!(!log.contains(&api_key), "the API key was logged: {log}");
+    assert!(!log.contains(secret), "the hook's secret was logged");
+    assert!(
+        !log.split(|c: char| !c.is_ascii_digit())
+            .any(|n| n == texted),
+        "the texted code was logged: {log}"
+    );
+    assert!(
+        !log.contains(signature.as_str()),
+        "the signature was logged"
+    );
     assert!(
         !log.contains(&api_key["tsk_".len()..]),
         "the API key was logged"

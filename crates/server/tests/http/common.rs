@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use tokio::net::TcpListener;
 use twostep_protocol::{ASSERTION_TYPE, ApiError, AssertionClaims, Challenge, JWKS_PATH};
 use twostep_server::hosts::{Host, Hosts};
-use twostep_server::{AppState, Config, Delivery, ManualClock, serve_state};
+use twostep_server::{AppState, Config, Delivery, DevOutbox, ManualClock, serve_state};
 
 /// 2026-11-28T19:42:05Z, where every test's clock starts.
 pub const T0: u64 = 1_795_894_925;
@@ -75,9 +75,16 @@ pub async fn server(config: Config) -> Server {
     server_with(config, None).await
 }
 
-/// A server with these settings and, optionally, another delivery.
+/// A server with these settings and, optionally, another delivery (else,
+/// outside `--dev` too, an outbox that keeps what was sent).
 pub async fn server_with(config: Config, delivery: Option<Arc<dyn Delivery>>) -> Server {
     let clock = Arc::new(ManualClock::at_unix(T0));
+    let delivery = match delivery {
+        None if !config.dev && config.delivery_hook.is_none() => {
+            Some(Arc::new(DevOutbox::new(clock.clone())) as Arc<dyn Delivery>)
+        }
+        other => other,
+    };
     let mut builder = AppState::builder(config).clock(clock.clone());
     if let Some(d) = delivery {
         builder = builder.delivery(d);
@@ -291,4 +298,44 @@ pub fn check_with(
     decode::<AssertionClaims>(assertion, &key, &validation)
         .map(|data| data.claims)
         .map_err(|e| e.to_string())
+}
+
+/// A delivery hook's receiver on loopback: it keeps each request's
+/// `X-Twostep-Signature` and body, and answers with `status`.
+pub struct Receiver {
+    /// Its URL.
+    pub url: String,
+    got: Arc<std::sync::Mutex<Vec<(String, String)>>>,
+}
+
+/// Starts a [`Receiver`] answering `status`.
+pub async fn receiver(status: u16) -> Receiver {
+    let got = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let keep = got.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |headers: axum::http::HeaderMap, body: String| {
+            let keep = keep.clone();
+            async move {
+                let signature = headers
+                    .get("x-twostep-signature")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default()
+                    .to_string();
+                keep.lock().unwrap().push((signature, body));
+                axum::http::StatusCode::from_u16(status).unwrap()
+            }
+        }),
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Receiver { url, got }
+}
+
+impl Receiver {
+    /// The requests so far: signature header and body.
+    pub fn got(&self) -> Vec<(String, String)> {
+        self.got.lock().unwrap().clone()
+    }
 }

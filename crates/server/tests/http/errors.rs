@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde_json::json;
 use twostep_protocol::ErrorCode;
-use twostep_server::delivery::{Call, Push, Text};
+use twostep_server::delivery::{Call, Push, Sending, Text, done};
 use twostep_server::{Delivery, DeliveryError};
 
 use crate::common::{T0_TEXT, dev, dev_config, server_with};
@@ -173,14 +173,14 @@ async fn unknown_sessions_and_methods_are_refused() {
 struct Down;
 
 impl Delivery for Down {
-    fn send_text(&self, _: &Text<'_>) -> Result<(), DeliveryError> {
-        Err(DeliveryError("provider down".into()))
+    fn send_text<'a>(&'a self, _: &'a Text<'a>) -> Sending<'a> {
+        done(Err(DeliveryError("provider down".into())))
     }
-    fn place_call(&self, _: &Call<'_>) -> Result<(), DeliveryError> {
-        Err(DeliveryError("provider down".into()))
+    fn place_call<'a>(&'a self, _: &'a Call<'a>) -> Sending<'a> {
+        done(Err(DeliveryError("provider down".into())))
     }
-    fn push(&self, _: &Push<'_>) -> Result<(), DeliveryError> {
-        Err(DeliveryError("provider down".into()))
+    fn push<'a>(&'a self, _: &'a Push<'a>) -> Sending<'a> {
+        done(Err(DeliveryError("provider down".into())))
     }
 }
 

@@ -8,6 +8,7 @@ mod common;
 mod cors;
 mod dev;
 mod errors;
+mod limits;
 mod remember;
 mod secrecy;
 mod sessions;

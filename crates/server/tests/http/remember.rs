@@ -27,6 +27,16 @@ async fn poll(s: &Server, sid: &str, remember: bool) -> PollResponse {
     .ok()
 }
 
+/// The number to match of an approval (every push has one by default).
+fn number_of(sent: SendResponse) -> Option<String> {
+    match sent.delivery {
+        twostep_protocol::Delivery::Approval {
+            number_to_match, ..
+        } => number_to_match,
+        other => panic!("expected an approval, got {other:?}"),
+    }
+}
+
 /// The `remember_device_days` claim of a signed, verified assertion.
 async fn remembered(s: &Server, assertion: &str) -> Option<u32> {
     s.verified(assertion, DEV_AUDIENCE)
@@ -35,7 +45,9 @@ async fn remembered(s: &Server, assertion: &str) -> Option<u32> {
 }
 
 /// Starts for Alex and texts a code to sms-1; the session and the code.
+/// The clock first moves past the cool-down of Alex's earlier texts.
 async fn texted(s: &Server) -> (String, String) {
+    s.advance(30);
     let c = s.start(ALEX).await;
     s.send(&c.session_handle, "sms-1", false)
         .await
@@ -102,10 +114,11 @@ async fn an_approval_is_remembered_by_the_poll_that_finds_it_approved() {
     let s = dev().await;
     let c = s.start(KIM).await;
     let sid = c.session_handle.as_str();
-    s.send(sid, "push", false).await.ok::<SendResponse>();
+    let number = number_of(s.send(sid, "push", false).await.ok());
     let p = poll(&s, sid, true).await;
     assert_eq!((p.status, p.assertion), (PollStatus::Pending, None));
-    assert_eq!(s.answer(&c.session_ref, true, None).await.status, 204);
+    let r = s.answer(&c.session_ref, true, number.as_deref()).await;
+    assert_eq!(r.status, 204);
     let p = poll(&s, sid, true).await;
     assert_eq!(p.status, PollStatus::Approved);
     let assertion = p.assertion.unwrap();
@@ -117,10 +130,10 @@ async fn an_approval_polled_without_the_flag_is_not_remembered() {
     let s = dev().await;
     let c = s.start(KIM).await;
     let sid = c.session_handle.as_str();
-    s.send(sid, "push", false).await.ok::<SendResponse>();
+    let number = number_of(s.send(sid, "push", false).await.ok());
     // Ticked, then unticked before the approval came.
     assert_eq!(poll(&s, sid, true).await.status, PollStatus::Pending);
-    s.answer(&c.session_ref, true, None).await;
+    s.answer(&c.session_ref, true, number.as_deref()).await;
     let p = poll(&s, sid, false).await;
     assert_eq!(p.status, PollStatus::Approved);
     assert_eq!(remembered(&s, p.assertion.as_deref().unwrap()).await, None);

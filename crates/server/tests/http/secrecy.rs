@@ -3,7 +3,7 @@
 
 use serde_json::json;
 use twostep_protocol::{CreatedSession, SendResponse};
-use twostep_server::Config;
+use twostep_server::{Config, Limits};
 
 use crate::common::{Reply, dev, production_with};
 
@@ -32,7 +32,10 @@ fn nowhere(handle: &str, replies: &[Reply]) -> usize {
 #[tokio::test]
 async fn no_error_envelope_carries_the_handle() {
     let (s, key) = production_with(Config {
-        max_attempts: 2,
+        limits: Limits {
+            max_attempts: 2,
+            ..Limits::default()
+        },
         ..Config::default()
     })
     .await;

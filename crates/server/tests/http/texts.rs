@@ -47,7 +47,15 @@ async fn a_texted_code_verifies_once() {
     assert_eq!((claims.sub.as_str(), claims.sid.as_str()), (ALEX, sref));
     assert_eq!(claims.amr, ["sms"]);
 
-    // The session is finished: the same code, or anything else, is refused.
+    // A retry of that verify (its answer was lost) gets the same assertion,
+    // within the retry window; any other code finds the session finished.
+    s.advance(29);
+    let again: VerifyResponse = s.verify(sid, "sms-1", code).await.ok();
+    assert_eq!(again.assertion, ok.assertion);
+    s.verify(sid, "sms-1", &other_than(code))
+        .await
+        .error(410, "session_expired");
+    s.advance(1);
     s.verify(sid, "sms-1", code)
         .await
         .error(410, "session_expired");
@@ -173,17 +181,27 @@ async fn wrong_codes_count_down_then_lock_out() {
     let sref = c.session_ref.as_str();
     s.send(sid, "sms-1", false).await.ok::<SendResponse>();
     let code = s.last_code(sref).await;
-    let wrong = other_than(&code);
 
-    for left in [4, 3, 2, 1] {
+    let wrongs: Vec<String> = (0..6)
+        .map(|i| format!("{:06}", 900_000 + i))
+        .filter(|w| *w != code)
+        .take(5)
+        .collect();
+    for (left, wrong) in [4, 3, 2, 1].into_iter().zip(&wrongs) {
         let e = s
-            .verify(sid, "sms-1", &wrong)
+            .verify(sid, "sms-1", wrong)
             .await
             .error(422, "invalid_code");
         assert_eq!(e.attempts_left, Some(left));
         assert_eq!(e.retry_after_secs, None);
     }
-    let r = s.verify(sid, "sms-1", &wrong).await;
+    // A retry of the last wrong code is answered the same, not counted.
+    let e = s
+        .verify(sid, "sms-1", &wrongs[3])
+        .await
+        .error(422, "invalid_code");
+    assert_eq!(e.attempts_left, Some(1));
+    let r = s.verify(sid, "sms-1", &wrongs[4]).await;
     let e = r.error(429, "too_many_attempts");
     assert_eq!(e.attempts_left, Some(0));
     assert_eq!(e.retry_after_secs, Some(60));

@@ -11,8 +11,9 @@ use crate::format::mask_target;
 use crate::messages::{Msg, t};
 
 /// Waiting for the user to approve on their phone; shows the number to match
-/// prominently when the backend uses number matching, and "don't ask again on
-/// this device" when the backend offers it.
+/// prominently when the backend uses number matching (to enter in the app,
+/// or to key in during a call), and "don't ask again on this device" when the
+/// backend offers it.
 #[component]
 pub fn ApprovalScreen(ctrl: Controller) -> impl IntoView {
     let (kind, target, number) = ctrl.flow.with_untracked(|f| match &f.phase {
@@ -29,10 +30,10 @@ pub fn ApprovalScreen(ctrl: Controller) -> impl IntoView {
             <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(Msg::ApprovalTitle(kind))}</h2>
             <p class="ts-sent">{t(Msg::ApprovalBody(kind, target))}</p>
             {number.map(|n| {
-                let spoken = t(Msg::NumberToMatchSpoken(n.clone()));
+                let spoken = t(Msg::NumberToMatchSpoken(kind, n.clone()));
                 view! {
                     <div class="ts-match">
-                        <p class="ts-match-label">{t(Msg::NumberToMatchLabel)}</p>
+                        <p class="ts-match-label">{t(Msg::NumberToMatchLabel(kind))}</p>
                         <p class="ts-number" aria-label=spoken>{n}</p>
                     </div>
                 }

@@ -96,11 +96,13 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         },
         ApprovalBody(kind, target) => {
             return owned(match (kind, target) {
+                // The call says what to do: key in the number on screen, or
+                // press a key where the backend matches no number.
                 (MethodKind::Voice, Some(t)) => {
-                    format!("We're calling {t}. Answer, then press the # key to approve.")
+                    format!("We're calling {t}. Answer and follow the call's instructions.")
                 }
                 (MethodKind::Voice, None) => {
-                    "We're calling your phone. Answer, then press the # key to approve.".into()
+                    "We're calling your phone. Answer and follow the call's instructions.".into()
                 }
                 (_, Some(t)) => format!("We sent a sign-in request to {t}. Open it and approve."),
                 (_, None) => {
@@ -109,8 +111,12 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 }
             });
         }
-        NumberToMatchLabel => "Enter this number in the app:",
-        NumberToMatchSpoken(n) => return owned(format!("Number to enter in the app: {n}")),
+        NumberToMatchLabel(MethodKind::Voice) => "Key in this number when the call asks:",
+        NumberToMatchLabel(_) => "Enter this number in the app:",
+        NumberToMatchSpoken(MethodKind::Voice, n) => {
+            return owned(format!("Number to key in on the call: {n}"));
+        }
+        NumberToMatchSpoken(_, n) => return owned(format!("Number to enter in the app: {n}")),
         WaitingForApproval => "Waiting for your approval…",
         NoApprovalYet => {
             "Nothing on your phone? Check that it's online and the app is up to date, or verify another way."
@@ -217,6 +223,17 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 "Try again. If it keeps happening, copy the details below for support."
             }
         },
+        PausedTitle(MethodKind::Push) => "App notifications are paused",
+        PausedTitle(_) => "This option is paused",
+        PausedBody(kind, time) => {
+            return owned(if *kind == MethodKind::Push {
+                format!(
+                    "Several sign-in requests were denied, so we paused them until {time}. Verify another way for now."
+                )
+            } else {
+                format!("You can use it again at {time}. Verify another way for now.")
+            });
+        }
         ServerSaid => "Message from the sign-in service:",
         TryAgain => "Try again",
         StartOver => "Start over",
@@ -311,6 +328,23 @@ fn demo_text(msg: &Msg) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paused_notifications_say_so_and_until_when() {
+        assert_eq!(
+            text(&Msg::PausedTitle(MethodKind::Push)),
+            "App notifications are paused"
+        );
+        assert_eq!(
+            text(&Msg::PausedBody(MethodKind::Push, "14:12".into())),
+            "Several sign-in requests were denied, so we paused them until 14:12. Verify another way for now."
+        );
+        assert_eq!(
+            text(&Msg::PausedTitle(MethodKind::Voice)),
+            "This option is paused"
+        );
+        assert!(text(&Msg::PausedBody(MethodKind::Voice, "14:12".into())).contains("at 14:12"));
+    }
 
     #[test]
     fn the_remember_offer_says_day_or_days() {

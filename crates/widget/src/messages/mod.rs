@@ -81,10 +81,11 @@ pub enum Msg {
     ApprovalTitle(MethodKind),
     /// Body of the approval screen, by kind and masked target.
     ApprovalBody(MethodKind, Option<String>),
-    /// Label above the number to match.
-    NumberToMatchLabel,
-    /// Accessible text of the number to match.
-    NumberToMatchSpoken(String),
+    /// Label above the number to match, by kind (entered in the app, or
+    /// keyed in during the call).
+    NumberToMatchLabel(MethodKind),
+    /// Accessible text of the number to match, by kind.
+    NumberToMatchSpoken(MethodKind, String),
     /// Waiting for the approval.
     WaitingForApproval,
     /// Nudge when an approval gets no answer.
@@ -149,6 +150,11 @@ pub enum Msg {
     FailureTitle(ErrorCode),
     /// Failure explanation, by error code.
     FailureBody(ErrorCode),
+    /// Title when the backend paused a method for a while, by kind (app
+    /// notifications after several denials).
+    PausedTitle(MethodKind),
+    /// Why, until when ("14:12"), and what to do meanwhile, by kind.
+    PausedBody(MethodKind, String),
     /// "The service said: …" before a server message.
     ServerSaid,
     /// Try the failed step again.

@@ -180,9 +180,11 @@ fn request(
     web_sys::Request::new_with_str_and_init(&o.url(path), &init)
 }
 
-/// A request body as JSON, or why it cannot be.
+/// A request body as JSON, or why it cannot be (never, for the contract's
+/// request types; serde_json's error text would cost the bundle its every
+/// message, see `answer::failure`).
 fn to_json<Req: Serialize>(req: &Req) -> Result<String, String> {
-    serde_json::to_string(req).map_err(|e| e.to_string())
+    serde_json::to_string(req).map_err(|_| "the request could not be written as JSON".to_string())
 }
 
 fn failure(code: ErrorCode, message: String, correlation_id: &str) -> ApiError {
