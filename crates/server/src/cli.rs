@@ -128,6 +128,10 @@ pub struct ServeArgs {
     #[arg(long, env = "TWOSTEP_WINDOW_SECS", default_value_t = 600,
           value_parser = clap::value_parser!(u64).range(5..=3600))]
     pub window_secs: u64,
+    /// The largest request body; a larger one is refused with 413.
+    #[arg(long, env = "TWOSTEP_MAX_BODY_BYTES", default_value_t = 16 * 1024,
+          value_parser = clap::value_parser!(u64).range(1024..=1_048_576))]
+    pub max_body_bytes: u64,
     /// How long a texted code works.
     #[arg(long, env = "TWOSTEP_CODE_TTL_SECS", default_value_t = 300,
           value_parser = clap::value_parser!(u64).range(1..=600))]
@@ -306,6 +310,7 @@ impl ServeArgs {
             remember_device_days: self.remember_device_days,
             retain_expired: Duration::from_secs(self.retain_ended_secs),
             client_ip_header: self.client_ip_header.clone(),
+            body_limit: usize::try_from(self.max_body_bytes).unwrap_or(usize::MAX),
             limits: self.limits.limits()?,
             ..Config::default()
         };
@@ -507,6 +512,7 @@ mod tests {
         assert_eq!(c.assertion_ttl, Duration::from_secs(120));
         assert_eq!(c.retain_expired, Duration::from_secs(600));
         assert_eq!(c.issuer, None);
+        assert_eq!(c.body_limit, Config::default().body_limit);
         // Every limit's flag defaults to the library's default.
         assert_eq!(c.limits, Limits::default());
     }
@@ -814,8 +820,11 @@ mod tests {
             "0",
             "--client-ip-header",
             "X-Forwarded-For",
+            "--max-body-bytes",
+            "4096",
         ])
         .unwrap();
+        assert_eq!(c.body_limit, 4096);
         assert_eq!(c.static_dir, Some(PathBuf::from("dist")));
         assert_eq!(c.cors_origins.len(), 2);
         assert_eq!(c.window, Duration::from_secs(60));
@@ -840,6 +849,8 @@ mod tests {
             &["--cors-origin", "localhost:8080"],
             &["--cors-origin", "http://a.example/"],
             &["--push-number-matching", "never"],
+            &["--max-body-bytes", "0"],
+            &["--max-body-bytes", "2000000"],
             &["--frobnicate"],
         ] {
             assert!(run(args).is_err(), "{args:?}");
