@@ -465,9 +465,13 @@ mod tests {
         run(args)?.into_config()
     }
 
-    /// A file with `text` in the temporary directory.
+    /// A file with `text` in the temporary directory, under a name no other
+    /// test (tests run in parallel threads of one process) writes at once.
     fn file(name: &str, text: &str) -> String {
-        let path = std::env::temp_dir().join(format!("twostep-cli-{}-{name}", std::process::id()));
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path =
+            std::env::temp_dir().join(format!("twostep-cli-{}-{n}-{name}", std::process::id()));
         std::fs::write(&path, text).unwrap();
         path.to_string_lossy().into_owned()
     }
