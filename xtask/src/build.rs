@@ -3,7 +3,7 @@
 
 use crate::process::{self, command};
 use crate::setup::{self, Scope};
-use crate::{Error, Result, exports};
+use crate::{Error, Result, exports, minify};
 
 /// The files a release build must leave in dist/.
 pub const DIST_FILES: [&str; 5] = [
@@ -87,9 +87,10 @@ pub fn bundle() -> Result {
             .arg(stage.join("wasm"))
             .arg(target.join("wasm32-unknown-unknown/release/twostep.wasm")),
     )?;
-    shrink_wasm(&stage, &out)?;
+    let renames = shrink_wasm(&stage, &out)?;
+    no_machine_paths(&out.join("twostep_bg.wasm"))?;
     std::fs::copy(dist.join("twostep.css"), out.join("twostep.css"))?;
-    bundle_js(&stage, &out)?;
+    bundle_js(&stage, &out, &renames)?;
     std::fs::copy(stage.join("twostep.d.ts"), out.join("twostep.d.ts"))?;
     examples(&target)?;
     let missing: Vec<&str> = BUNDLE_FILES
@@ -106,9 +107,30 @@ pub fn bundle() -> Result {
     crate::integrity::write(&out, &BUNDLE_FILES)
 }
 
-/// Drops the wasm exports nothing calls (see [`exports`]), then optimises
-/// `stage`'s wasm into `out`.
-fn shrink_wasm(stage: &std::path::Path, out: &std::path::Path) -> Result {
+/// Fails when the wasm at `path` names this machine's registry sources: the
+/// remapping of [`process::wasm_rustflags`] must keep them out of the bundle.
+fn no_machine_paths(path: &std::path::Path) -> Result {
+    let Some(sources) = process::registry_sources() else {
+        return Ok(());
+    };
+    let needle = sources.to_string_lossy().into_owned();
+    let wasm = std::fs::read(path)?;
+    if wasm
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
+    {
+        return Err(Error::new(format!(
+            "{} names {needle}: the path remapping did not apply",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Drops the wasm exports nothing calls (see [`exports`]), optimises
+/// `stage`'s wasm into `out`, and gives its imports and exports short names
+/// (see [`minify`]), which it returns for the glue.
+fn shrink_wasm(stage: &std::path::Path, out: &std::path::Path) -> Result<minify::Renames> {
     let raw = stage.join("wasm/twostep_bg.wasm");
     let graph = stage.join("metadce.json");
     std::fs::write(
@@ -132,15 +154,19 @@ fn shrink_wasm(stage: &std::path::Path, out: &std::path::Path) -> Result {
             .arg(&raw)
             .arg("-o")
             .arg(out.join("twostep_bg.wasm")),
-    )
+    )?;
+    let (wasm, renames) = minify::rename(&std::fs::read(out.join("twostep_bg.wasm"))?)?;
+    std::fs::write(out.join("twostep_bg.wasm"), wasm)?;
+    Ok(renames)
 }
 
-/// Bundles the JS API with the glue into `out`/twostep.js, with the SRI
+/// Bundles the JS API with the glue (its names those of `renames`) into `out`/twostep.js, with the SRI
 /// hashes of `out`'s wasm and CSS built in: twostep.js checks what it loads,
 /// so one `integrity` attribute on the script covers all three files.
-fn bundle_js(stage: &std::path::Path, out: &std::path::Path) -> Result {
+fn bundle_js(stage: &std::path::Path, out: &std::path::Path, renames: &minify::Renames) -> Result {
     let glue = stage.join("wasm/twostep.js");
-    std::fs::write(&glue, shakeable(&std::fs::read_to_string(&glue)?))?;
+    let shaken = shakeable(&std::fs::read_to_string(&glue)?);
+    std::fs::write(&glue, minify::glue(&shaken, renames)?)?;
     let wasm_sri = crate::integrity::sri(&std::fs::read(out.join("twostep_bg.wasm"))?);
     let css_sri = crate::integrity::sri(&std::fs::read(out.join("twostep.css"))?);
     process::run(

@@ -14,6 +14,7 @@ mod build;
 mod demo;
 mod exports;
 mod integrity;
+mod minify;
 mod pins;
 mod process;
 mod reference;

