@@ -4,12 +4,10 @@
 //! (`dist/bundle/`): the widget, its HTTP and adapter backends, and
 //! [`mount_widget`], which the JavaScript API in `js/` wraps. With the
 //! default `demo` feature it also carries the demo login page (`index.html`),
-//! with the in-browser demo backend and a simulated phone.
+//! from the `twostep-demo` crate (`crates/demo`).
 
 #[cfg(target_arch = "wasm32")]
 mod alloc;
-#[cfg(feature = "demo")]
-mod demo;
 mod embed;
 
 pub use embed::{Mounted, mount_widget};
@@ -26,5 +24,5 @@ pub fn start() {
         web_sys::console::error_1(&info.to_string().into());
     }));
     #[cfg(feature = "demo")]
-    demo::mount_into_app();
+    twostep_demo::mount_into_app();
 }

@@ -1,12 +1,12 @@
 //! Where the widget gets its answers: one trait, several backends.
 //!
-//! - [`DemoBackend`]: deterministic scenarios that run in the browser, for the
-//!   demo page and browser tests.
 //! - [`HttpBackend`]: twostep's JSON contract over fetch, for real servers.
 //! - [`AdapterBackend`]: async functions the host page supplies in JavaScript.
+//!
+//! Any other implementation of [`Backend`] works too, such as an in-browser
+//! simulation or a test double.
 
 pub mod adapter;
-pub mod demo;
 pub mod http;
 
 use std::future::Future;
@@ -18,7 +18,6 @@ use twostep_protocol::{
 };
 
 pub use adapter::AdapterBackend;
-pub use demo::DemoBackend;
 pub use http::{HttpBackend, HttpOptions};
 
 /// A backend call in progress. Backends run on the browser's single thread, so

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use twostep_protocol::{ErrorCode, MethodKind};
 
-/// Every message the widget and its demo page show.
+/// Every message the widget shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {
     // Frame.
@@ -194,96 +194,6 @@ pub enum Msg {
     CopyManually,
     /// Label of the selectable copy of the details.
     DetailsText,
-    // Demo page: only with the `demo` feature, so that the embeddable bundle
-    // carries none of these strings.
-    /// Demo: brand name.
-    #[cfg(feature = "demo")]
-    DemoBrand,
-    /// Demo: sign-in title.
-    #[cfg(feature = "demo")]
-    DemoSignInTitle,
-    /// Demo: email label.
-    #[cfg(feature = "demo")]
-    DemoEmail,
-    /// Demo: password label.
-    #[cfg(feature = "demo")]
-    DemoPassword,
-    /// Demo: password hint.
-    #[cfg(feature = "demo")]
-    DemoPasswordHint,
-    /// Demo: empty password.
-    #[cfg(feature = "demo")]
-    DemoPasswordMissing,
-    /// Demo: sign-in button.
-    #[cfg(feature = "demo")]
-    DemoSignIn,
-    /// Demo: scenario picker label.
-    #[cfg(feature = "demo")]
-    DemoScenario,
-    /// Demo: scenario name, by id.
-    #[cfg(feature = "demo")]
-    DemoScenarioName(&'static str),
-    /// Demo: signed in title.
-    #[cfg(feature = "demo")]
-    DemoSignedInTitle,
-    /// Demo: signed in body, with the assertion.
-    #[cfg(feature = "demo")]
-    DemoSignedInBody,
-    /// Demo: sign out.
-    #[cfg(feature = "demo")]
-    DemoSignOut,
-    /// Demo: phone panel title.
-    #[cfg(feature = "demo")]
-    DemoPhoneTitle,
-    /// Demo: phone panel, nothing yet.
-    #[cfg(feature = "demo")]
-    DemoPhoneEmpty,
-    /// Demo: a text message.
-    #[cfg(feature = "demo")]
-    DemoPhoneText(String),
-    /// Demo: the body of a texted code.
-    #[cfg(feature = "demo")]
-    DemoSmsBody(String),
-    /// Demo: an incoming call.
-    #[cfg(feature = "demo")]
-    DemoPhoneCall(String),
-    /// Demo: a push notification.
-    #[cfg(feature = "demo")]
-    DemoPhonePush,
-    /// Demo: pick the number shown on the sign-in screen.
-    #[cfg(feature = "demo")]
-    DemoPhonePickNumber,
-    /// Demo: approve.
-    #[cfg(feature = "demo")]
-    DemoApprove,
-    /// Demo: deny.
-    #[cfg(feature = "demo")]
-    DemoDeny,
-    /// Demo: answered.
-    #[cfg(feature = "demo")]
-    DemoAnswered(bool),
-    /// Demo: the authenticator app's current code.
-    #[cfg(feature = "demo")]
-    DemoAppCode,
-    /// Demo: from whom texts come.
-    #[cfg(feature = "demo")]
-    DemoSender,
-    /// Demo: the about note.
-    #[cfg(feature = "demo")]
-    DemoAbout,
-    /// Demo: the about note, over the reference server.
-    #[cfg(feature = "demo")]
-    DemoAboutServer,
-    /// Demo: user picker label.
-    #[cfg(feature = "demo")]
-    DemoUser,
-    /// Demo: a reference-server user, by email.
-    #[cfg(feature = "demo")]
-    DemoUserName(&'static str),
-    /// Demo: the stand-in for a host's server could not start a
-    /// verification, with what went wrong.
-    #[cfg(feature = "demo")]
-    DemoSessionFailed(String),
 }
 
 impl Msg {

@@ -1,8 +1,8 @@
 //! The fake password step.
 
+use crate::messages::{Msg, t};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use twostep_widget::messages::{Msg, t};
 
 /// Email and password; any non-empty password "works".
 #[component]
@@ -19,8 +19,8 @@ pub fn LoginForm(email: RwSignal<String>, on_success: impl Fn() + 'static) -> im
     };
     view! {
         <form class="demo-form" on:submit=submit novalidate>
-            <h1 class="demo-title">{t(Msg::DemoSignInTitle)}</h1>
-            <label class="demo-label" for="demo-email">{t(Msg::DemoEmail)}</label>
+            <h1 class="demo-title">{t(Msg::SignInTitle)}</h1>
+            <label class="demo-label" for="demo-email">{t(Msg::Email)}</label>
             <input
                 id="demo-email"
                 class="demo-input"
@@ -29,7 +29,7 @@ pub fn LoginForm(email: RwSignal<String>, on_success: impl Fn() + 'static) -> im
                 prop:value=move || email.get()
                 on:input=move |ev| email.set(event_target_value(&ev))
             />
-            <label class="demo-label" for="demo-password">{t(Msg::DemoPassword)}</label>
+            <label class="demo-label" for="demo-password">{t(Msg::Password)}</label>
             <input
                 id="demo-password"
                 class="demo-input"
@@ -43,9 +43,9 @@ pub fn LoginForm(email: RwSignal<String>, on_success: impl Fn() + 'static) -> im
                 }
             />
             <p id="demo-password-note" class="demo-note" role="alert">
-                {move || if error.get() { t(Msg::DemoPasswordMissing) } else { t(Msg::DemoPasswordHint) }}
+                {move || if error.get() { t(Msg::PasswordMissing) } else { t(Msg::PasswordHint) }}
             </p>
-            <button type="submit" class="demo-button">{t(Msg::DemoSignIn)}</button>
+            <button type="submit" class="demo-button">{t(Msg::SignIn)}</button>
         </form>
     }
 }

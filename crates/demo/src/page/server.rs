@@ -6,9 +6,9 @@ use serde::Deserialize;
 use twostep_protocol::CreatedSession;
 use twostep_widget::browser::offset_minutes;
 use twostep_widget::format::clock_time;
-use twostep_widget::messages::{Msg, t};
 
-use super::phone::{Item, ItemKind};
+use super::delivery::{Item, ItemKind};
+use crate::messages::{Msg, t};
 
 /// The demo page's settings, from `demo-config.json` beside it. The static
 /// file says `in_browser`; the reference server answers `server` instead.
@@ -53,7 +53,7 @@ fn parse_time(at: &str) -> u64 {
 /// (`POST /dev/sessions`), and returns the session's secret handle.
 pub async fn create_session(user: &str) -> Result<String, String> {
     let body = serde_json::json!({ "user": user });
-    let failed = |why: String| t(Msg::DemoSessionFailed(why));
+    let failed = |why: String| t(Msg::SessionFailed(why));
     let resp = Request::post("dev/sessions")
         .json(&body)
         .map_err(|e| failed(e.to_string()))?

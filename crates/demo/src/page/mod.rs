@@ -5,6 +5,7 @@
 //! serve`), it plays the in-browser demo backend's scenarios instead. Which one
 //! comes from `demo-config.json`.
 
+mod delivery;
 mod login;
 mod phone;
 mod server;
@@ -13,12 +14,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use twostep_widget::backend::demo::{DEMO_USER, Scenario};
-use twostep_widget::messages::{Msg, t};
 use twostep_widget::{
-    Backend, ContactLinks, DemoBackend, HostEvent, HttpBackend, HttpOptions, SessionSource,
-    TwoStep, TwoStepOptions,
+    Backend, ContactLinks, HostEvent, HttpBackend, HttpOptions, SessionSource, TwoStep,
+    TwoStepOptions,
 };
+
+use crate::backend::{DEMO_USER, DemoBackend, Scenario};
+use crate::messages::{Msg, t};
 
 use login::LoginForm;
 use phone::{PhonePanel, Source};
@@ -173,11 +175,11 @@ fn DemoPage(server: bool) -> impl IntoView {
         }
         Stage::SignedIn(assertion) => view! {
             <div class="demo-done">
-                <h2 class="demo-title">{t(Msg::DemoSignedInTitle)}</h2>
-                <p>{t(Msg::DemoSignedInBody)}</p>
+                <h2 class="demo-title">{t(Msg::SignedInTitle)}</h2>
+                <p>{t(Msg::SignedInBody)}</p>
                 <p><code class="demo-assertion">{assertion}</code></p>
                 <button type="button" class="demo-button" on:click=move |_| restart()>
-                    {t(Msg::DemoSignOut)}
+                    {t(Msg::SignOut)}
                 </button>
             </div>
         }
@@ -186,7 +188,7 @@ fn DemoPage(server: bool) -> impl IntoView {
 
     let picker = if server {
         view! {
-            <label class="demo-label" for="demo-user">{t(Msg::DemoUser)}</label>
+            <label class="demo-label" for="demo-user">{t(Msg::UserPicker)}</label>
             <select
                 id="demo-user"
                 class="demo-select"
@@ -198,7 +200,7 @@ fn DemoPage(server: bool) -> impl IntoView {
                 {SERVER_USERS
                     .into_iter()
                     .map(|u| view! {
-                        <option value=u selected=move || email.get() == u>{t(Msg::DemoUserName(u))}</option>
+                        <option value=u selected=move || email.get() == u>{t(Msg::UserName(u))}</option>
                     })
                     .collect_view()}
             </select>
@@ -206,7 +208,7 @@ fn DemoPage(server: bool) -> impl IntoView {
         .into_any()
     } else {
         view! {
-            <label class="demo-label" for="demo-scenario">{t(Msg::DemoScenario)}</label>
+            <label class="demo-label" for="demo-scenario">{t(Msg::ScenarioPicker)}</label>
             <select
                 id="demo-scenario"
                 class="demo-select"
@@ -221,7 +223,7 @@ fn DemoPage(server: bool) -> impl IntoView {
                     .into_iter()
                     .map(|s| view! {
                         <option value=s.id() selected=move || scenario.get() == s>
-                            {t(Msg::DemoScenarioName(s.id()))}
+                            {t(Msg::ScenarioName(s.id()))}
                         </option>
                     })
                     .collect_view()}
@@ -234,7 +236,7 @@ fn DemoPage(server: bool) -> impl IntoView {
         <div class="demo">
             <header class="demo-header">
                 <span class="demo-logo" aria-hidden="true"></span>
-                <span class="demo-brand">{t(Msg::DemoBrand)}</span>
+                <span class="demo-brand">{t(Msg::Brand)}</span>
             </header>
             <div class="demo-layout">
                 <main class="demo-card">{card}</main>
@@ -244,7 +246,7 @@ fn DemoPage(server: bool) -> impl IntoView {
                 </aside>
             </div>
             <footer class="demo-footer">
-                <p>{if server { t(Msg::DemoAboutServer) } else { t(Msg::DemoAbout) }}</p>
+                <p>{if server { t(Msg::AboutServer) } else { t(Msg::About) }}</p>
             </footer>
         </div>
     }

@@ -6,6 +6,9 @@ use std::pin::pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+use twostep_protocol::{Delivery, ErrorCode, PollStatus};
+
+use super::calls::{AUTO_ANSWER_MS, CODE_TTL_MS, LOCKOUT_SECS};
 use super::*;
 
 /// Runs a future that is ready at once (native demo calls never wait).

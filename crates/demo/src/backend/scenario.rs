@@ -132,6 +132,8 @@ impl Scenario {
     }
 }
 
+/// The demo user's ID.
+pub const DEMO_USER: &str = "alex@contoso.com";
 /// The demo user's primary phone, masked as a server would.
 pub const PRIMARY: &str = "••••••12";
 /// The demo user's alternate phone, masked.

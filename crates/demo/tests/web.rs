@@ -1,5 +1,8 @@
-//! Browser tests: each screen rendered in headless Chromium, checked for its
-//! text, roles and actions. Run with `cargo xtask test browser`.
+//! Browser tests of the widget's screens: each rendered in headless Chromium
+//! against the in-browser demo backend, checked for its text, roles and
+//! actions. They live beside the demo backend they drive, since the widget
+//! crate knows nothing of the demo. Run with `cargo xtask test browser`, or
+//! `cargo test -p twostep-demo --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -7,8 +10,8 @@ use std::rc::Rc;
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
+use twostep_demo::backend::{DemoBackend, Scenario};
 use twostep_protocol::*;
-use twostep_widget::backend::demo::{DemoBackend, Scenario};
 use twostep_widget::{
     Backend, BackendFuture, ContactLinks, HostEvent, SessionSource, TwoStep, TwoStepOptions,
 };

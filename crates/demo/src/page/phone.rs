@@ -6,43 +6,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use twostep_widget::DemoBackend;
-use twostep_widget::backend::demo::{DemoPhone, PhoneKind};
-use twostep_widget::browser::offset_minutes;
-use twostep_widget::format::clock_time;
-use twostep_widget::messages::{Msg, t};
 
+use super::delivery::{Item, ItemKind, in_browser_items};
 use super::server;
-
-/// What kind of delivery an item is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ItemKind {
-    /// A text with a code.
-    Text,
-    /// A phone call.
-    Call,
-    /// An app notification.
-    Push,
-}
-
-/// One delivery, whichever backend made it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Item {
-    /// Unique within the list.
-    pub key: String,
-    /// Local clock time, "10:42".
-    pub time: String,
-    /// What it is.
-    pub kind: ItemKind,
-    /// The masked number it went to.
-    pub to: String,
-    /// The code, for texts.
-    pub code: Option<String>,
-    /// The number to match, for calls and pushes with number matching.
-    pub number: Option<String>,
-    /// Approved or denied, once answered.
-    pub answer: Option<bool>,
-}
+use crate::backend::{DemoBackend, DemoPhone};
+use crate::messages::{Msg, t};
 
 /// Where the phone's deliveries come from.
 #[derive(Clone, Copy)]
@@ -56,30 +24,6 @@ pub enum Source {
         /// The public reference of the widget's session, once it has one.
         session_ref: RwSignal<Option<String>>,
     },
-}
-
-fn in_browser_items(phone: &DemoPhone) -> Vec<Item> {
-    phone
-        .messages()
-        .into_iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let (kind, to, code, number) = match m.kind {
-                PhoneKind::Text { to, code } => (ItemKind::Text, to, Some(code), None),
-                PhoneKind::Call { to } => (ItemKind::Call, to, None, None),
-                PhoneKind::Push { number } => (ItemKind::Push, String::new(), None, number),
-            };
-            Item {
-                key: i.to_string(),
-                time: clock_time(m.at, offset_minutes(m.at)),
-                kind,
-                to,
-                code,
-                number,
-                answer: m.answer,
-            }
-        })
-        .collect()
 }
 
 /// The phone panel. `version` changes whenever the in-browser phone gets
@@ -152,10 +96,10 @@ pub fn PhonePanel(source: Source, version: RwSignal<u32>) -> impl IntoView {
     };
     view! {
         <section class="demo-panel demo-phone" aria-labelledby="demo-phone-title">
-            <h2 id="demo-phone-title" class="demo-phone-title">{t(Msg::DemoPhoneTitle)}</h2>
+            <h2 id="demo-phone-title" class="demo-phone-title">{t(Msg::PhoneTitle)}</h2>
             <p class="demo-appcode">
                 {move || app_code().map(|c| view! {
-                    {t(Msg::DemoAppCode)}": "
+                    {t(Msg::AppCode)}": "
                     <strong class="demo-code" data-app-code=c.clone()>{c.clone()}</strong>
                 })}
             </p>
@@ -163,7 +107,7 @@ pub fn PhonePanel(source: Source, version: RwSignal<u32>) -> impl IntoView {
                 {move || {
                     let list = items();
                     if list.is_empty() {
-                        return view! { <li class="demo-empty">{t(Msg::DemoPhoneEmpty)}</li> }.into_any();
+                        return view! { <li class="demo-empty">{t(Msg::PhoneEmpty)}</li> }.into_any();
                     }
                     list.into_iter()
                         .map(|item| view! { <PhoneItem item=item answer=answer /> })
@@ -191,13 +135,12 @@ fn PhoneItem(
         answer: answered,
     } = item;
     let pending = answered.is_none();
-    let answered =
-        answered.map(|a| view! { <p class="demo-answered">{t(Msg::DemoAnswered(a))}</p> });
+    let answered = answered.map(|a| view! { <p class="demo-answered">{t(Msg::Answered(a))}</p> });
     let approve_deny = move || {
         view! {
             <div class="demo-actions">
-                <button type="button" class="demo-button" on:click=move |_| answer(true, None)>{t(Msg::DemoApprove)}</button>
-                <button type="button" class="demo-button demo-quiet" on:click=move |_| answer(false, None)>{t(Msg::DemoDeny)}</button>
+                <button type="button" class="demo-button" on:click=move |_| answer(true, None)>{t(Msg::Approve)}</button>
+                <button type="button" class="demo-button demo-quiet" on:click=move |_| answer(false, None)>{t(Msg::Deny)}</button>
             </div>
         }
     };
@@ -207,7 +150,7 @@ fn PhoneItem(
         (false, _) => None,
         (true, Some(n)) => Some(
             view! {
-                <p>{t(Msg::DemoPhonePickNumber)}</p>
+                <p>{t(Msg::PhonePickNumber)}</p>
                 <div class="demo-actions">
                     {DemoPhone::number_choices(&n)
                         .into_iter()
@@ -220,7 +163,7 @@ fn PhoneItem(
                         })
                         .collect_view()}
                 </div>
-                <button type="button" class="demo-button demo-quiet" on:click=move |_| answer(false, None)>{t(Msg::DemoDeny)}</button>
+                <button type="button" class="demo-button demo-quiet" on:click=move |_| answer(false, None)>{t(Msg::Deny)}</button>
             }
             .into_any(),
         ),
@@ -229,21 +172,21 @@ fn PhoneItem(
     let body = match kind {
         ItemKind::Text => {
             let code = code.unwrap_or_default();
-            let text = t(Msg::DemoSmsBody(code.clone()));
+            let text = t(Msg::SmsBody(code.clone()));
             view! {
-                <p class="demo-msg-head">{t(Msg::DemoPhoneText(to))}" · "{time}</p>
+                <p class="demo-msg-head">{t(Msg::PhoneText(to))}" · "{time}</p>
                 <p class="demo-msg-body" data-text-code=code>{text}</p>
             }
             .into_any()
         }
         ItemKind::Call => view! {
-            <p class="demo-msg-head">{t(Msg::DemoPhoneCall(to))}" · "{time}</p>
+            <p class="demo-msg-head">{t(Msg::PhoneCall(to))}" · "{time}</p>
             {actions}
             {answered}
         }
         .into_any(),
         ItemKind::Push => view! {
-            <p class="demo-msg-head">{t(Msg::DemoPhonePush)}" · "{time}</p>
+            <p class="demo-msg-head">{t(Msg::PhonePush)}" · "{time}</p>
             {actions}
             {answered}
         }
