@@ -251,3 +251,25 @@ fn DemoPage(server: bool) -> impl IntoView {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scenario_and_server_user_has_its_own_name_in_the_pickers() {
+        let names: Vec<String> = Scenario::ALL
+            .into_iter()
+            .map(|s| t(Msg::ScenarioName(s.id())))
+            .chain(SERVER_USERS.into_iter().map(|u| t(Msg::UserName(u))))
+            .collect();
+        for (i, name) in names.iter().enumerate() {
+            assert!(
+                name != "Scenario" && name != "User",
+                "{name:?} is a fallback"
+            );
+            assert!(!names[..i].contains(name), "{name:?} is used twice");
+        }
+        assert!(has_app(SERVER_USERS[0]) && !has_app("sam@contoso.example"));
+    }
+}
