@@ -5,8 +5,10 @@
 //! custom properties.
 
 mod approval;
+mod cant_use_any;
 mod code_entry;
 mod contact_links;
+mod context;
 mod details_panel;
 mod failure;
 mod help;
@@ -15,7 +17,7 @@ mod picker;
 mod progress;
 mod recovery;
 mod remember_device;
-mod screen;
+mod screen_title;
 mod two_step;
 mod verified;
 mod window_clock;
