@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use twostep_flow::{Answer, Call, Effect, Event, Flow, Focus, Timer};
 use twostep_protocol::{ApiError, ErrorCode};
 
-use crate::Backend;
+use crate::backend::Backend;
 use crate::browser::now_ms;
 use crate::options::{EventHandler, SessionSource};
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use leptos::prelude::RwSignal;
 use twostep_flow::{FlowConfig, HostEvent, SessionOrigin};
 
-use crate::Backend;
+use crate::backend::Backend;
 
 /// Contact and support links the guidance screens show. Each is optional; a
 /// missing link is simply not shown.
