@@ -9,10 +9,10 @@
 use std::rc::Rc;
 
 use js_sys::{Object, Reflect};
-use twostep_flow::{Failure, Flow};
+use twostep_flow::FailureDetails;
 use twostep_protocol::Method;
 use twostep_widget::browser::environment;
-use twostep_widget::details::{WIDGET_VERSION, copy_text, fields};
+use twostep_widget::details::{WIDGET_VERSION, clipboard_text, fields};
 use twostep_widget::format::{mask_target, page_url, timestamp};
 use twostep_widget::{EventHandler, HostEvent};
 use wasm_bindgen::JsValue;
@@ -51,12 +51,12 @@ impl Detail {
 
 /// `error` and `timeout`: what the details panel shows, field by field, and
 /// the panel's copied text.
-fn details(failure: &Failure, user: Option<&str>) -> Detail {
+fn details(failure: &FailureDetails) -> Detail {
     let env = environment(failure.at);
     Detail::new()
         .text("code", Some(failure.code.as_str()))
         .text("message", Some(&failure.message))
-        .text("userId", user)
+        .text("userId", failure.user.as_deref())
         .text("pageUrl", Some(&page_url(&env.href)))
         .text("sessionRef", failure.session_ref.as_deref())
         .text("correlationId", failure.correlation_id.as_deref())
@@ -71,20 +71,22 @@ fn details(failure: &Failure, user: Option<&str>) -> Detail {
         .text("serverTimestamp", failure.server_timestamp.as_deref())
         .method(failure.method.as_ref())
         .text("version", Some(WIDGET_VERSION))
-        .text("text", Some(&copy_text(&fields(failure, user, &env))))
+        .text("text", Some(&clipboard_text(&fields(failure, &env))))
 }
 
 /// The name and detail of `event`.
-fn describe(event: &HostEvent, flow: &Flow, user_hint: Option<&str>) -> (&'static str, Detail) {
-    let user = flow.session.as_ref().map(|s| s.challenge.user.as_str());
-    let user = user.or(user_hint);
+fn describe(event: &HostEvent) -> (&'static str, Detail) {
     match event {
-        HostEvent::Ready { session_ref } => (
+        HostEvent::Ready {
+            session_ref,
+            user,
+            method,
+        } => (
             "ready",
             Detail::new()
                 .text("sessionRef", Some(session_ref))
-                .text("user", user)
-                .method(flow.current_method()),
+                .text("user", Some(user))
+                .method(Some(method)),
         ),
         HostEvent::Verified {
             assertion,
@@ -97,18 +99,16 @@ fn describe(event: &HostEvent, flow: &Flow, user_hint: Option<&str>) -> (&'stati
                 .text("sessionRef", Some(session_ref))
                 .value("rememberDevice", JsValue::from_bool(*remember_device)),
         ),
-        HostEvent::Error(failure) => ("error", details(failure, user)),
-        HostEvent::TimedOut(failure) => ("timeout", details(failure, user)),
-        HostEvent::MethodChanged { method_id } => {
-            ("methodchange", Detail::new().method(flow.method(method_id)))
-        }
+        HostEvent::Error(failure) => ("error", details(failure)),
+        HostEvent::TimedOut(failure) => ("timeout", details(failure)),
+        HostEvent::MethodChanged { method } => ("methodchange", Detail::new().method(Some(method))),
     }
 }
 
 /// An event handler that calls `notify(name, detail)`.
-pub fn notifier(notify: js_sys::Function, user_hint: Option<String>) -> EventHandler {
-    Rc::new(move |event, flow| {
-        let (name, detail) = describe(event, flow, user_hint.as_deref());
+pub fn notifier(notify: js_sys::Function) -> EventHandler {
+    Rc::new(move |event| {
+        let (name, detail) = describe(event);
         // A throwing host callback must not break the widget; the JS side
         // catches and logs callback errors itself.
         let _ = notify.call2(&JsValue::NULL, &JsValue::from_str(name), &detail.0);

@@ -69,7 +69,7 @@ pub fn mount_widget(
             topics: options.help_topics,
             locale: options.locale,
         }));
-        options.on_event = Some(events::notifier(notify, options.user_hint.clone()));
+        options.on_event = Some(events::notifier(notify));
         view! { <TwoStep options=options /> }
     });
     Mounted {

@@ -40,7 +40,7 @@ fn mount(backend: Rc<dyn Backend>, edit: impl FnOnce(&mut TwoStepOptions)) -> Wi
     let sink = events.clone();
     let mut options = TwoStepOptions::new(backend);
     options.user_hint = Some("alex@contoso.com".into());
-    options.on_event = Some(Rc::new(move |e: &HostEvent, _: &_| {
+    options.on_event = Some(Rc::new(move |e: &HostEvent| {
         sink.borrow_mut().push(e.clone())
     }));
     edit(&mut options);
@@ -146,7 +146,7 @@ async fn the_code_screen_is_labelled_and_accepts_a_pasted_code() {
             .starts_with("Send a new code in 0:")
     );
     assert!(w.has_event(
-        |e| matches!(e, HostEvent::Ready { session_ref } if session_ref.starts_with("TS-"))
+        |e| matches!(e, HostEvent::Ready { session_ref, .. } if session_ref.starts_with("TS-"))
     ));
 
     let code = texted_code(&demo);
@@ -225,7 +225,7 @@ async fn the_picker_lists_every_method_as_a_button_and_switches() {
         "Waiting for your approval…"
     );
     assert!(
-        w.has_event(|e| matches!(e, HostEvent::MethodChanged { method_id } if method_id == "push"))
+        w.has_event(|e| matches!(e, HostEvent::MethodChanged { method } if method.id == "push"))
     );
 }
 
@@ -615,7 +615,7 @@ fn readies(w: &Widget) -> Vec<String> {
         .borrow()
         .iter()
         .filter_map(|e| match e {
-            HostEvent::Ready { session_ref } => Some(session_ref.clone()),
+            HostEvent::Ready { session_ref, .. } => Some(session_ref.clone()),
             _ => None,
         })
         .collect()

@@ -1,12 +1,9 @@
 //! What can happen to the flow.
 
-use twostep_protocol::{ApiError, Challenge, PollResponse, SendResponse, VerifyResponse};
+use twostep_protocol::ApiError;
 
-use crate::Timer;
-
-/// Names one backend call, so that a late answer to an abandoned call is ignored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RequestId(pub u32);
+use crate::call::{Answer, RequestId};
+use crate::timer::Timer;
 
 /// Where the verification's session comes from (see [`Event::Begin`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,21 +18,6 @@ pub enum SessionOrigin {
     /// The host's function gives the handle, asked for with
     /// [`crate::Call::Session`]: at the start, on a retry and on starting over.
     Host,
-}
-
-/// A successful answer to a [`crate::Call`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Reply {
-    /// Answer to `Call::Session`: the secret handle the host's function gave.
-    Session(String),
-    /// Answer to `Call::Start`.
-    Started(Challenge),
-    /// Answer to `Call::Send`.
-    Sent(SendResponse),
-    /// Answer to `Call::Verify`.
-    Verified(VerifyResponse),
-    /// Answer to `Call::Poll`.
-    Polled(PollResponse),
 }
 
 /// Everything the flow reacts to: user actions, backend answers and timers.
@@ -57,7 +39,7 @@ pub enum Event {
         /// The call this answers.
         id: RequestId,
         /// Its outcome.
-        result: Result<Reply, ApiError>,
+        result: Result<Answer, ApiError>,
     },
     /// A timer armed with [`crate::Effect::Schedule`] went off.
     TimerFired(Timer),

@@ -5,19 +5,37 @@
 //! timers to arm, fields to focus, events for the host page. There is no DOM, no
 //! timer and no IO in this crate; the widget's driver does those, and tests pass
 //! time in by hand (the sans-IO style of quinn-proto and rustls).
+//!
+//! The flow also makes every decision the widget's screens render: which
+//! [`Screen`] to show, which code notices are errors, how long until a resend,
+//! who the user is, and the [`PrimaryAction`] after a failure.
+//!
+//! Modules depend in one direction: `timer`, `config`, `call` and `failure`
+//! at the bottom; `event`, then `state`, `host_event` and `effect` on them;
+//! the readings of the state (`queries`, `screen`, `action`) and `step` on top.
 
+mod action;
+mod call;
 mod code_input;
 mod config;
 mod effect;
 mod event;
+mod failure;
+mod host_event;
+mod queries;
+mod screen;
 mod state;
 mod step;
+mod timer;
 
+pub use action::PrimaryAction;
+pub use call::{Answer, Call, RequestId};
 pub use code_input::{CodeInput, normalize_code};
 pub use config::FlowConfig;
-pub use effect::{Call, Effect, Focus, HostEvent, Timer};
-pub use event::{Event, Reply, RequestId, SessionOrigin};
-pub use state::{Approval, CodeEntry, CodeNotice, Failure, Flow, Overlay, Phase, Retry, Session};
-
-/// Milliseconds on the driver's clock (in the browser: `Date.now()`).
-pub type Millis = u64;
+pub use effect::{Effect, Focus};
+pub use event::{Event, SessionOrigin};
+pub use failure::FailureDetails;
+pub use host_event::HostEvent;
+pub use screen::Screen;
+pub use state::{Approval, CodeEntry, CodeNotice, Flow, Overlay, Phase, Retry, Session};
+pub use timer::{Millis, Timer};

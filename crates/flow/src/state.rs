@@ -1,8 +1,12 @@
 //! The flow's state: what the widget shows and what it waits for.
 
-use twostep_protocol::{Challenge, ErrorCode, Method, MethodKind};
+use twostep_protocol::Challenge;
 
-use crate::{Call, FlowConfig, Millis, RequestId, SessionOrigin};
+use crate::call::{Call, RequestId};
+use crate::config::FlowConfig;
+use crate::event::SessionOrigin;
+use crate::failure::FailureDetails;
+use crate::timer::Millis;
 
 /// The loaded challenge and when its window closes on the driver's clock.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,26 +83,6 @@ pub struct Approval {
     pub number_to_match: Option<String>,
 }
 
-/// Everything support needs about a failure (the details panel).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Failure {
-    /// The stable reason.
-    pub code: ErrorCode,
-    /// The server's message, if any (plain text).
-    pub message: String,
-    /// The failing request's correlation ID.
-    pub correlation_id: Option<String>,
-    /// The public reference of the verification, when known (never its
-    /// secret handle).
-    pub session_ref: Option<String>,
-    /// The server's timestamp, if it sent one.
-    pub server_timestamp: Option<String>,
-    /// When the widget saw the failure.
-    pub at: Millis,
-    /// The method being attempted, if any.
-    pub method: Option<Method>,
-}
-
 /// What "Try again" does on the failure screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Retry {
@@ -153,11 +137,11 @@ pub enum Phase {
         assertion: String,
     },
     /// The window ran out.
-    TimedOut(Failure),
+    TimedOut(FailureDetails),
     /// Something failed.
     Failed {
         /// What failed, for the details panel.
-        failure: Failure,
+        failure: FailureDetails,
         /// What "Try again" does.
         retry: Retry,
     },
@@ -223,120 +207,16 @@ impl Flow {
             remember_device: false,
         }
     }
+}
 
-    /// The "don't ask again on this device" offer, when there is one: the
-    /// number of days the backend offers and whether the user ticked it.
-    /// `None` before a challenge is loaded, when the challenge offers nothing
-    /// (or 0 days), and when [`FlowConfig::offer_remember_device`] is off.
-    pub fn remember_offer(&self) -> Option<(u32, bool)> {
-        if !self.config.offer_remember_device {
-            return None;
-        }
-        let days = self.session.as_ref()?.challenge.remember_device_days?;
-        (days > 0).then_some((days, self.remember_device))
-    }
-
-    /// What verify and poll calls send as `remember_device` now: true only
-    /// when the offer stands and the user ticked it.
-    pub(crate) fn remembers_device(&self) -> bool {
-        self.remember_offer().is_some_and(|(_, ticked)| ticked)
-    }
-
-    /// The method with this id in the loaded challenge.
-    pub fn method(&self, id: &str) -> Option<&Method> {
-        self.session.as_ref()?.challenge.method(id)
-    }
-
-    /// The method the current screen is about.
-    pub fn current_method(&self) -> Option<&Method> {
-        let id = match &self.phase {
-            Phase::Sending { method_id, .. } => method_id,
-            Phase::Code(c) => &c.method_id,
-            Phase::Approval(a) => &a.method_id,
-            Phase::Failed {
-                retry: Retry::Send { method_id } | Retry::Paused { method_id, .. },
-                ..
-            } => method_id,
-            _ => return None,
-        };
-        self.method(id)
-    }
-
-    /// The kind of the current method, if any.
-    pub fn current_kind(&self) -> Option<MethodKind> {
-        self.current_method().map(|m| m.kind)
-    }
-
-    /// True while a backend call is in flight.
-    pub fn is_busy(&self) -> bool {
-        self.pending.is_some()
-    }
-
-    /// Milliseconds left in the verification window, if a challenge is loaded.
-    pub fn window_left_ms(&self, now: Millis) -> Option<u64> {
-        match self.phase {
-            Phase::Verified { .. } | Phase::TimedOut(_) => None,
-            _ => self
-                .session
-                .as_ref()
-                .map(|s| s.expires_at.saturating_sub(now)),
-        }
-    }
-
-    /// True when the user may ask for a new code now.
-    pub fn can_resend(&self, now: Millis) -> bool {
-        match &self.phase {
-            Phase::Code(c) => {
-                !c.submitting
-                    && self.pending.is_none()
-                    && c.resend_at.is_some_and(|t| now >= t)
-                    && !c.is_locked(now)
-            }
-            _ => false,
-        }
-    }
-
-    /// True when the flow should suggest another option: nothing arrived,
-    /// the request was denied, or the method is paused.
-    pub fn suggests_other(&self, now: Millis) -> bool {
-        match &self.phase {
-            Phase::Code(c) => c.suggest_other_at.is_some_and(|t| now >= t),
-            Phase::Approval(a) => now >= a.sent_at + self.config.suggest_other_after_ms,
-            Phase::Failed { failure, retry } => {
-                failure.code == ErrorCode::Denied || matches!(retry, Retry::Paused { .. })
-            }
-            _ => false,
-        }
-    }
-
-    /// When the method the failure is about may be used again, if the
-    /// backend paused it (see [`Retry::Paused`]).
-    pub fn paused_until(&self) -> Option<Millis> {
-        match self.phase {
-            Phase::Failed {
-                retry: Retry::Paused { until, .. },
-                ..
-            } => Some(until),
-            _ => None,
-        }
-    }
-
-    /// True when the user has at least one other method to switch to.
-    pub fn has_other_methods(&self) -> bool {
-        self.session
-            .as_ref()
-            .is_some_and(|s| s.challenge.methods.len() > 1)
-    }
-
-    /// True when the user can move on from here: act, or wait for something that
-    /// is sure to happen (an answer under a deadline, or a scheduled poll).
-    pub fn has_way_forward(&self) -> bool {
-        match &self.phase {
-            Phase::Verified { .. } | Phase::TimedOut(_) | Phase::Failed { .. } => true,
-            Phase::Loading | Phase::Sending { .. } => self.pending.is_some(),
-            Phase::Code(c) => !c.submitting || self.pending.is_some(),
-            Phase::Approval(_) => true,
-        }
+impl CodeNotice {
+    /// True when the notice says the code the user typed is wrong (the field
+    /// shows as invalid); false for waits and hints.
+    pub fn is_error(&self) -> bool {
+        matches!(
+            self,
+            CodeNotice::Wrong { .. } | CodeNotice::Expired | CodeNotice::Incomplete
+        )
     }
 }
 
@@ -349,5 +229,16 @@ impl CodeEntry {
     /// True when the code field should accept input.
     pub fn accepts_input(&self, now: Millis) -> bool {
         !self.submitting && !self.is_locked(now)
+    }
+
+    /// How long until another code may be requested, at `now`: `None` when
+    /// it may be now, or when resending makes no sense (app codes).
+    pub fn resend_wait(&self, now: Millis) -> Option<Millis> {
+        self.resend_at.filter(|at| *at > now).map(|at| at - now)
+    }
+
+    /// True when the current notice is an error (see [`CodeNotice::is_error`]).
+    pub fn has_error(&self) -> bool {
+        self.notice.as_ref().is_some_and(CodeNotice::is_error)
     }
 }

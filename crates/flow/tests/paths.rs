@@ -38,13 +38,15 @@ fn the_challenge_arms_the_window_and_sends_the_default_method() {
         user_hint: None,
         entropy: 7,
     });
-    h.reply(Ok(Reply::Started(challenge())));
+    h.reply(Ok(Answer::Started(challenge())));
     assert!(h.fx.contains(&Effect::Schedule {
         timer: Timer::Window,
         after_ms: 600_000
     }));
     assert!(h.emitted().contains(&HostEvent::Ready {
-        session_ref: "TS-1".into()
+        session_ref: "TS-1".into(),
+        user: "alex@contoso.com".into(),
+        method: method("sms-1", MethodKind::Sms, Some("••••••12")),
     }));
     let (_, call) = h.last_call();
     assert_eq!(
@@ -69,7 +71,7 @@ fn an_unknown_default_method_falls_back_to_the_first() {
         user_hint: None,
         entropy: 7,
     });
-    h.reply(Ok(Reply::Started(c)));
+    h.reply(Ok(Answer::Started(c)));
     let (_, call) = h.last_call();
     assert!(matches!(call, Call::Send(r) if r.method_id == "sms-1"));
 }
@@ -103,7 +105,7 @@ fn a_pasted_code_with_spaces_submits_itself() {
         })
     );
     assert!(h.code().submitting);
-    h.reply(Ok(Reply::Verified(VerifyResponse {
+    h.reply(Ok(Answer::Verified(VerifyResponse {
         assertion: "proof".into(),
     })));
     assert_eq!(
@@ -218,7 +220,7 @@ fn resend_waits_for_the_cool_down_and_then_only_the_newest_code_counts() {
     h.on(Event::Resend);
     let (_, call) = h.last_call();
     assert!(matches!(call, Call::Send(r) if r.resend && r.method_id == "sms-1"));
-    h.reply(Ok(Reply::Sent(SendResponse {
+    h.reply(Ok(Answer::Sent(SendResponse {
         method_id: "sms-1".into(),
         delivery: code_delivery(Some("••••••12"), Some(60)),
     })));
@@ -276,11 +278,11 @@ fn switching_methods_sends_with_the_new_one_and_tells_the_host() {
     h.on(Event::PickMethod("sms-2".into()));
     assert_eq!(h.flow.overlay, None);
     assert!(h.emitted().contains(&HostEvent::MethodChanged {
-        method_id: "sms-2".into()
+        method: method("sms-2", MethodKind::Sms, Some("••••••78"))
     }));
     let (_, call) = h.last_call();
     assert!(matches!(call, Call::Send(r) if r.method_id == "sms-2" && !r.resend));
-    h.reply(Ok(Reply::Sent(SendResponse {
+    h.reply(Ok(Answer::Sent(SendResponse {
         method_id: "sms-2".into(),
         delivery: code_delivery(None, Some(30)),
     })));
@@ -316,14 +318,14 @@ fn a_late_answer_for_an_abandoned_method_is_ignored() {
         user_hint: None,
         entropy: 7,
     });
-    h.reply(Ok(Reply::Started(challenge())));
+    h.reply(Ok(Answer::Started(challenge())));
     let (first, _) = h.last_call();
     h.on(Event::OpenPicker);
     h.on(Event::PickMethod("push".into()));
     let before = h.flow.clone();
     h.on(Event::Response {
         id: first,
-        result: Ok(Reply::Sent(SendResponse {
+        result: Ok(Answer::Sent(SendResponse {
             method_id: "sms-1".into(),
             delivery: code_delivery(Some("••12"), Some(30)),
         })),
@@ -379,7 +381,7 @@ fn a_push_is_polled_until_approved() {
             remember_device: false,
         })
     );
-    h.reply(Ok(Reply::Polled(PollResponse {
+    h.reply(Ok(Answer::Polled(PollResponse {
         status: PollStatus::Pending,
         assertion: None,
     })));
@@ -389,7 +391,7 @@ fn a_push_is_polled_until_approved() {
     }));
     h.advance(2_000);
     h.on(Event::TimerFired(Timer::Poll));
-    h.reply(Ok(Reply::Polled(PollResponse {
+    h.reply(Ok(Answer::Polled(PollResponse {
         status: PollStatus::Approved,
         assertion: Some("push-proof".into()),
     })));
@@ -406,7 +408,7 @@ fn a_denied_push_fails_with_a_way_to_send_again() {
     let mut h = Harness::new();
     start_push(&mut h, None);
     h.on(Event::TimerFired(Timer::Poll));
-    h.reply(Ok(Reply::Polled(PollResponse {
+    h.reply(Ok(Answer::Polled(PollResponse {
         status: PollStatus::Denied,
         assertion: None,
     })));
@@ -436,7 +438,7 @@ fn paused_notifications_say_until_when_and_lead_to_another_option() {
     let mut h = Harness::new();
     start_push(&mut h, Some("42"));
     h.on(Event::TimerFired(Timer::Poll));
-    h.reply(Ok(Reply::Polled(PollResponse {
+    h.reply(Ok(Answer::Polled(PollResponse {
         status: PollStatus::Denied,
         assertion: None,
     })));
@@ -446,7 +448,7 @@ fn paused_notifications_say_until_when_and_lead_to_another_option() {
     assert_eq!(h.failure().code, ErrorCode::MethodUnavailable);
     assert_eq!(h.failure().method.as_ref().unwrap().kind, MethodKind::Push);
     assert_eq!(h.flow.paused_until(), Some(h.now + 1_800_000));
-    assert_eq!(h.flow.current_kind(), Some(MethodKind::Push));
+    assert_eq!(h.flow.current_kind(), MethodKind::Push);
     assert!(h.flow.suggests_other(h.now));
     assert!(h.flow.has_way_forward());
     // "Try again" opens the options instead of sending a refused push.
@@ -458,12 +460,12 @@ fn paused_notifications_say_until_when_and_lead_to_another_option() {
     h.on(Event::PickMethod("totp".into()));
     let (_, call) = h.last_call();
     assert!(matches!(call, Call::Send(r) if r.method_id == "totp"));
-    h.reply(Ok(Reply::Sent(SendResponse {
+    h.reply(Ok(Answer::Sent(SendResponse {
         method_id: "totp".into(),
         delivery: code_delivery(None, None),
     })));
     h.on(Event::CodeChanged("123456".into()));
-    h.reply(Ok(Reply::Verified(VerifyResponse {
+    h.reply(Ok(Answer::Verified(VerifyResponse {
         assertion: "app-proof".into(),
     })));
     assert_eq!(
@@ -485,7 +487,7 @@ fn a_paused_only_method_leads_to_the_recovery_guidance() {
         user_hint: None,
         entropy: 7,
     });
-    h.reply(Ok(Reply::Started(c)));
+    h.reply(Ok(Answer::Started(c)));
     h.reply(Err(paused(600)));
     assert_eq!(h.flow.paused_until(), Some(h.now + 600_000));
     h.on(Event::Retry);
@@ -511,7 +513,7 @@ fn an_expired_push_fails_as_expired() {
     let mut h = Harness::new();
     start_push(&mut h, None);
     h.on(Event::TimerFired(Timer::Poll));
-    h.reply(Ok(Reply::Polled(PollResponse {
+    h.reply(Ok(Answer::Polled(PollResponse {
         status: PollStatus::Expired,
         assertion: None,
     })));
@@ -553,7 +555,7 @@ fn a_voice_call_waits_for_approval() {
             number_to_match: None,
         },
     );
-    assert_eq!(h.flow.current_kind(), Some(MethodKind::Voice));
+    assert_eq!(h.flow.current_kind(), MethodKind::Voice);
     assert!(matches!(&h.flow.phase, Phase::Approval(a) if a.target.as_deref() == Some("••••••12")));
 }
 
@@ -562,7 +564,7 @@ fn an_approval_with_no_assertion_is_a_bad_response() {
     let mut h = Harness::new();
     start_push(&mut h, None);
     h.on(Event::TimerFired(Timer::Poll));
-    h.reply(Ok(Reply::Polled(PollResponse {
+    h.reply(Ok(Answer::Polled(PollResponse {
         status: PollStatus::Approved,
         assertion: None,
     })));
@@ -615,7 +617,7 @@ fn a_failed_send_shows_details_and_retries_the_same_method() {
         user_hint: None,
         entropy: 7,
     });
-    h.reply(Ok(Reply::Started(challenge())));
+    h.reply(Ok(Answer::Started(challenge())));
     let mut e = err(ErrorCode::Internal);
     e.timestamp = Some("2026-11-28T10:42:00Z".into());
     h.reply(Err(e));
@@ -695,7 +697,7 @@ fn malformed_answers_become_bad_response_failures() {
     });
     let mut c = challenge();
     c.methods.clear();
-    h.reply(Ok(Reply::Started(c)));
+    h.reply(Ok(Answer::Started(c)));
     assert_eq!(h.failure().code, ErrorCode::BadResponse);
 
     // A send answer of the wrong kind.
@@ -705,8 +707,8 @@ fn malformed_answers_become_bad_response_failures() {
         user_hint: None,
         entropy: 7,
     });
-    h.reply(Ok(Reply::Started(challenge())));
-    h.reply(Ok(Reply::Polled(PollResponse {
+    h.reply(Ok(Answer::Started(challenge())));
+    h.reply(Ok(Answer::Polled(PollResponse {
         status: PollStatus::Pending,
         assertion: None,
     })));
@@ -759,7 +761,7 @@ fn every_call_gets_its_own_correlation_id() {
         entropy: 0xdead_beef,
     });
     seen.extend(correlation_ids(&h.fx));
-    h.reply(Ok(Reply::Started(challenge())));
+    h.reply(Ok(Answer::Started(challenge())));
     seen.extend(correlation_ids(&h.fx));
     assert_eq!(seen.len(), 2);
     assert_ne!(seen[0], seen[1]);
@@ -833,7 +835,7 @@ fn remember_sent(h: &Harness) -> bool {
 /// Answers the pending verify with success and checks that the host hears
 /// of it with `remembered` as the choice sent.
 fn assert_verified_reports(h: &mut Harness, remembered: bool) {
-    h.reply(Ok(Reply::Verified(VerifyResponse {
+    h.reply(Ok(Answer::Verified(VerifyResponse {
         assertion: "proof".into(),
     })));
     assert!(h.emitted().contains(&HostEvent::Verified {
@@ -931,7 +933,7 @@ fn the_choice_survives_a_resend_and_a_method_switch() {
 
     h.advance(30_000);
     h.on(Event::Resend);
-    h.reply(Ok(Reply::Sent(SendResponse {
+    h.reply(Ok(Answer::Sent(SendResponse {
         method_id: "sms-1".into(),
         delivery: code_delivery(Some("••••••12"), Some(30)),
     })));
@@ -940,7 +942,7 @@ fn the_choice_survives_a_resend_and_a_method_switch() {
 
     h.on(Event::OpenPicker);
     h.on(Event::PickMethod("sms-2".into()));
-    h.reply(Ok(Reply::Sent(SendResponse {
+    h.reply(Ok(Answer::Sent(SendResponse {
         method_id: "sms-2".into(),
         delivery: code_delivery(Some("••••••78"), Some(30)),
     })));
@@ -961,7 +963,7 @@ fn a_push_approval_polls_with_the_choice() {
     h.start_with(c, push_delivery(None));
     h.on(Event::TimerFired(Timer::Poll));
     assert!(!remember_sent(&h), "not ticked yet");
-    h.reply(Ok(Reply::Polled(PollResponse {
+    h.reply(Ok(Answer::Polled(PollResponse {
         status: PollStatus::Pending,
         assertion: None,
     })));
@@ -978,7 +980,7 @@ fn a_push_approval_polls_with_the_choice() {
             remember_device: true,
         })
     );
-    h.reply(Ok(Reply::Polled(PollResponse {
+    h.reply(Ok(Answer::Polled(PollResponse {
         status: PollStatus::Approved,
         assertion: Some("push-proof".into()),
     })));

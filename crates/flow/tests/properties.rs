@@ -78,7 +78,7 @@ const ERRORS: [ErrorCode; 11] = [
 ];
 
 /// Builds an answer to `call`; `choice` picks success, failure, or nonsense.
-fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
+fn answer(call: &Call, choice: u8) -> Result<Answer, ApiError> {
     if choice.is_multiple_of(4) {
         let mut e = err(ERRORS[usize::from(choice / 4) % ERRORS.len()]);
         e.attempts_left = Some(u32::from(choice % 3));
@@ -88,12 +88,12 @@ fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
     }
     if choice % 17 == 1 {
         // The wrong kind of answer.
-        return Ok(Reply::Verified(VerifyResponse {
+        return Ok(Answer::Verified(VerifyResponse {
             assertion: String::new(),
         }));
     }
     Ok(match call {
-        Call::Session { .. } => Reply::Session(if choice % 11 == 2 {
+        Call::Session { .. } => Answer::Session(if choice % 11 == 2 {
             String::new()
         } else {
             SECRET.into()
@@ -104,7 +104,7 @@ fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
             c.methods.truncate(1 + usize::from(choice) % 5);
             c.expires_in_secs = 1 + u32::from(choice) * 3;
             c.remember_device_days = [None, Some(0), Some(30)][usize::from(choice) % 3];
-            Reply::Started(c)
+            Answer::Started(c)
         }
         Call::Send(r) => {
             let delivery = if choice.is_multiple_of(2) {
@@ -121,15 +121,15 @@ fn answer(call: &Call, choice: u8) -> Result<Reply, ApiError> {
                     suggest_other_after_secs: None,
                 }
             };
-            Reply::Sent(SendResponse {
+            Answer::Sent(SendResponse {
                 method_id: r.method_id.clone(),
                 delivery,
             })
         }
-        Call::Verify(_) => Reply::Verified(VerifyResponse {
+        Call::Verify(_) => Answer::Verified(VerifyResponse {
             assertion: "proof".into(),
         }),
-        Call::Poll(_) => Reply::Polled(PollResponse {
+        Call::Poll(_) => Answer::Polled(PollResponse {
             status: [
                 PollStatus::Pending,
                 PollStatus::Approved,

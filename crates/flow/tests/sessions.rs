@@ -27,8 +27,8 @@ fn start(session_handle: Option<&str>, user_hint: Option<&str>) -> Call {
 
 /// Loads the standard challenge and answers the default send.
 fn load(h: &mut Harness) {
-    h.reply(Ok(Reply::Started(challenge())));
-    h.reply(Ok(Reply::Sent(SendResponse {
+    h.reply(Ok(Answer::Started(challenge())));
+    h.reply(Ok(Answer::Sent(SendResponse {
         method_id: "sms-1".into(),
         delivery: code_delivery(Some("••••••12"), Some(30)),
     })));
@@ -78,15 +78,17 @@ fn the_hosts_function_is_asked_first_and_its_handle_starts() {
     assert_eq!(h.flow.phase, Phase::Loading);
     assert!(h.flow.has_way_forward());
 
-    h.reply(Ok(Reply::Session(HANDLE.into())));
+    h.reply(Ok(Answer::Session(HANDLE.into())));
     assert_eq!(h.last_call().1, start(Some(HANDLE), None));
     assert_eq!(h.emitted(), vec![]);
 
-    h.reply(Ok(Reply::Started(challenge())));
+    h.reply(Ok(Answer::Started(challenge())));
     assert_eq!(
         h.emitted(),
         vec![HostEvent::Ready {
-            session_ref: "TS-1".into()
+            session_ref: "TS-1".into(),
+            user: "alex@contoso.com".into(),
+            method: method("sms-1", MethodKind::Sms, Some("••••••12")),
         }]
     );
     // Later calls use the handle the backend answered with.
@@ -113,7 +115,7 @@ fn a_failing_host_function_is_an_internal_failure_with_try_again() {
     h.on(Event::Retry);
     assert_eq!(h.flow.phase, Phase::Loading);
     assert_eq!(h.last_call().1, Call::Session { fresh: false });
-    h.reply(Ok(Reply::Session(HANDLE.into())));
+    h.reply(Ok(Answer::Session(HANDLE.into())));
     assert_eq!(h.last_call().1, start(Some(HANDLE), None));
     load(&mut h);
 }
@@ -122,7 +124,7 @@ fn a_failing_host_function_is_an_internal_failure_with_try_again() {
 fn an_empty_handle_from_the_host_is_refused() {
     let mut h = Harness::new();
     begin(&mut h, SessionOrigin::Host);
-    h.reply(Ok(Reply::Session("  ".into())));
+    h.reply(Ok(Answer::Session("  ".into())));
     assert!(!h.made_call());
     assert!(is_failed_start(&h));
     assert_eq!(h.failure().code, ErrorCode::Internal);
@@ -141,7 +143,7 @@ fn a_host_function_that_never_answers_times_out_like_a_call() {
     // Its answer after all is ignored.
     h.on(Event::Response {
         id: late,
-        result: Ok(Reply::Session(HANDLE.into())),
+        result: Ok(Answer::Session(HANDLE.into())),
     });
     assert!(!h.made_call());
     assert!(is_failed_start(&h));
@@ -160,7 +162,7 @@ fn try_again_after_a_failed_start_repeats_the_same_kind_of_start() {
         let mut h = Harness::new();
         begin(&mut h, origin.clone());
         if origin == SessionOrigin::Host {
-            h.reply(Ok(Reply::Session(HANDLE.into())));
+            h.reply(Ok(Answer::Session(HANDLE.into())));
         }
         h.reply(Err(err(ErrorCode::Internal)));
         assert!(is_failed_start(&h), "{origin:?}");
@@ -175,7 +177,7 @@ fn a_handle_the_backend_does_not_know_is_replaced_on_try_again() {
     // The backend restarted, say: the host's kept handle would fail again.
     let mut h = Harness::new();
     begin(&mut h, SessionOrigin::Host);
-    h.reply(Ok(Reply::Session(HANDLE.into())));
+    h.reply(Ok(Answer::Session(HANDLE.into())));
     h.reply(Err(err(ErrorCode::BadRequest)));
     assert!(matches!(
         h.flow.phase,
@@ -209,13 +211,13 @@ fn start_over_from_the_hint_sends_the_hint_again() {
 fn start_over_asks_the_host_for_a_fresh_session() {
     let mut h = Harness::new();
     begin(&mut h, SessionOrigin::Host);
-    h.reply(Ok(Reply::Session(HANDLE.into())));
+    h.reply(Ok(Answer::Session(HANDLE.into())));
     load(&mut h);
     time_out(&mut h);
     h.on(Event::Restart);
     assert_eq!(h.last_call().1, Call::Session { fresh: true });
     assert!(h.fx.contains(&Effect::Focus(Focus::Heading)));
-    h.reply(Ok(Reply::Session("sh-second".into())));
+    h.reply(Ok(Answer::Session("sh-second".into())));
     assert_eq!(h.last_call().1, start(Some("sh-second"), None));
     load(&mut h);
 }
@@ -255,7 +257,7 @@ fn start_over_is_only_for_the_end_screens() {
 fn resuming_an_ended_session_offers_to_start_over() {
     let mut h = Harness::new();
     begin(&mut h, SessionOrigin::Host);
-    h.reply(Ok(Reply::Session(HANDLE.into())));
+    h.reply(Ok(Answer::Session(HANDLE.into())));
     let mut gone = err(ErrorCode::SessionExpired);
     gone.session_ref = Some("TS-OLD".into());
     h.reply(Err(gone));
@@ -270,19 +272,21 @@ fn resuming_an_ended_session_offers_to_start_over() {
 fn events_and_failures_carry_the_reference_never_the_handle() {
     let mut h = Harness::new();
     begin(&mut h, SessionOrigin::Handle("sh-1".into()));
-    h.reply(Ok(Reply::Started(challenge())));
+    h.reply(Ok(Answer::Started(challenge())));
     assert!(h.emitted().contains(&HostEvent::Ready {
-        session_ref: "TS-1".into()
+        session_ref: "TS-1".into(),
+        user: "alex@contoso.com".into(),
+        method: method("sms-1", MethodKind::Sms, Some("••••••12")),
     }));
     h.reply(Err(err(ErrorCode::Internal)));
     assert_eq!(h.failure().session_ref.as_deref(), Some("TS-1"));
     h.on(Event::Retry);
-    h.reply(Ok(Reply::Sent(SendResponse {
+    h.reply(Ok(Answer::Sent(SendResponse {
         method_id: "sms-1".into(),
         delivery: code_delivery(None, None),
     })));
     h.on(Event::CodeChanged("123456".into()));
-    h.reply(Ok(Reply::Verified(VerifyResponse {
+    h.reply(Ok(Answer::Verified(VerifyResponse {
         assertion: "proof".into(),
     })));
     assert!(h.emitted().contains(&HostEvent::Verified {
@@ -303,7 +307,7 @@ fn a_challenge_without_a_handle_or_reference_is_a_bad_response() {
         } else {
             c.session_ref.clear();
         }
-        h.reply(Ok(Reply::Started(c)));
+        h.reply(Ok(Answer::Started(c)));
         assert!(is_failed_start(&h));
         assert_eq!(h.failure().code, ErrorCode::BadResponse);
     }

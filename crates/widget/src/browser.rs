@@ -60,7 +60,7 @@ pub fn environment(at: u64) -> Environment {
 /// Puts `text` on the clipboard: the Clipboard API first, then the older
 /// `execCommand("copy")` on a temporary off-screen text area. Returns false
 /// when both are refused.
-pub async fn copy_text(text: &str) -> bool {
+pub async fn copy_to_clipboard(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };

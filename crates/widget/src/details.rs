@@ -1,7 +1,7 @@
 //! The details panel's content, and the text that "Copy details" puts on the
 //! clipboard. Pure: the caller supplies the page URL, clock offset and zone.
 
-use twostep_flow::Failure;
+use twostep_flow::FailureDetails;
 
 use crate::format::{mask_target, page_url, timestamp};
 use crate::messages::{Msg, t};
@@ -29,11 +29,11 @@ pub struct Field {
 /// The widget's version, shown for support.
 pub const WIDGET_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The rows of the details panel for `failure`.
+/// The rows of the details panel for `failure`, the user included.
 ///
 /// Only identifiers go in: never codes the user typed, assertions or secrets
 /// (the session is named by its public reference, never its handle).
-pub fn fields(failure: &Failure, user: Option<&str>, env: &Environment) -> Vec<Field> {
+pub fn fields(failure: &FailureDetails, env: &Environment) -> Vec<Field> {
     let na = || t(Msg::NotAvailable);
     let text = |v: Option<&str>| {
         v.filter(|s| !s.trim().is_empty())
@@ -52,7 +52,7 @@ pub fn fields(failure: &Failure, user: Option<&str>, env: &Environment) -> Vec<F
         ))
     });
     let mut rows = vec![
-        (Msg::FieldUserId, text(user)),
+        (Msg::FieldUserId, text(failure.user.as_deref())),
         (Msg::FieldDescription, description),
         (Msg::FieldPageUrl, text(Some(&page_url(&env.href)))),
         (Msg::FieldErrorCode, failure.code.as_str().to_string()),
@@ -80,7 +80,7 @@ pub fn fields(failure: &Failure, user: Option<&str>, env: &Environment) -> Vec<F
 }
 
 /// The clipboard text: one "Name: value" line per field.
-pub fn copy_text(fields: &[Field]) -> String {
+pub fn clipboard_text(fields: &[Field]) -> String {
     let mut out = String::new();
     for f in fields {
         out.push_str(&f.name);
@@ -106,8 +106,8 @@ mod tests {
     use super::*;
     use twostep_protocol::{ErrorCode, Method, MethodKind};
 
-    fn failure() -> Failure {
-        Failure {
+    fn failure() -> FailureDetails {
+        FailureDetails {
             code: ErrorCode::Internal,
             message: "db down\nretry later".into(),
             correlation_id: Some("corr-9".into()),
@@ -120,6 +120,7 @@ mod tests {
                 target: Some("+1 555 010 0112".into()),
                 label: None,
             }),
+            user: Some("alex@contoso.com".into()),
         }
     }
 
@@ -133,7 +134,7 @@ mod tests {
 
     #[test]
     fn every_field_is_listed_in_order() {
-        let text = copy_text(&fields(&failure(), Some("alex@contoso.com"), &env()));
+        let text = clipboard_text(&fields(&failure(), &env()));
         let expected = format!(
             "User ID: alex@contoso.com\n\
              Error description: Something went wrong. db down retry later\n\
@@ -154,7 +155,8 @@ mod tests {
         f.correlation_id = None;
         f.session_ref = Some("  ".into());
         f.method = None;
-        let rows = fields(&f, None, &Environment::default());
+        f.user = None;
+        let rows = fields(&f, &Environment::default());
         let get = |n: &str| rows.iter().find(|r| r.name == n).unwrap().value.clone();
         assert_eq!(get("User ID"), "not available");
         assert_eq!(get("Correlation ID"), "not available");
@@ -164,7 +166,7 @@ mod tests {
 
     #[test]
     fn the_query_string_never_reaches_the_clipboard() {
-        let text = copy_text(&fields(&failure(), None, &env()));
+        let text = clipboard_text(&fields(&failure(), &env()));
         assert!(!text.contains("otp=123456"));
     }
 }

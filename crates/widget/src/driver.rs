@@ -8,14 +8,16 @@ use std::time::Duration;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use twostep_flow::{Call, Effect, Event, Flow, Focus, Reply, Timer};
+use twostep_flow::{Answer, Call, Effect, Event, Flow, Focus, Timer};
 use twostep_protocol::{ApiError, ErrorCode};
 
-use crate::Backend;
+use crate::backend::Backend;
 use crate::browser::now_ms;
 use crate::options::{EventHandler, SessionSource};
 
-struct Io {
+/// What the driver does IO with: the backend, the host's session source
+/// and event handler, and the timers it armed.
+struct Resources {
     backend: Rc<dyn Backend>,
     session: SessionSource,
     on_event: Option<EventHandler>,
@@ -24,7 +26,8 @@ struct Io {
     ticker: Option<IntervalHandle>,
 }
 
-/// A handle on one running widget: its state, its display clock, and its IO.
+/// A handle on one running widget: its state, its display clock, and what
+/// it does IO with.
 /// It is `Copy`; every component of the widget holds one.
 #[derive(Clone, Copy)]
 pub struct Controller {
@@ -34,7 +37,7 @@ pub struct Controller {
     pub now: RwSignal<u64>,
     /// The widget's root element, to find focus targets inside it.
     pub root: NodeRef<html::Section>,
-    io: StoredValue<Io, LocalStorage>,
+    resources: StoredValue<Resources, LocalStorage>,
 }
 
 impl Controller {
@@ -51,7 +54,7 @@ impl Controller {
             flow: RwSignal::new(flow),
             now: RwSignal::new(now_ms()),
             root: NodeRef::new(),
-            io: StoredValue::new_local(Io {
+            resources: StoredValue::new_local(Resources {
                 backend,
                 session,
                 on_event,
@@ -67,7 +70,7 @@ impl Controller {
             Duration::from_secs(1),
         )
         .ok();
-        ctrl.io.update_value(|io| io.ticker = ticker);
+        ctrl.resources.update_value(|r| r.ticker = ticker);
         on_cleanup(move || ctrl.stop());
         ctrl
     }
@@ -96,22 +99,22 @@ impl Controller {
                 correlation_id: cid,
             } => {
                 let Some((backend, session)) = self
-                    .io
-                    .try_with_value(|io| (io.backend.clone(), io.session.clone()))
+                    .resources
+                    .try_with_value(|r| (r.backend.clone(), r.session.clone()))
                 else {
                     return;
                 };
                 spawn_local(async move {
                     let result = match call {
                         Call::Session { fresh } => match session {
-                            SessionSource::Fetch(get) => get(fresh).await.map(Reply::Session),
+                            SessionSource::Fetch(get) => get(fresh).await.map(Answer::Session),
                             _ => Err(String::new()),
                         }
                         .map_err(|why| ApiError::new(ErrorCode::Internal, why)),
-                        Call::Start(r) => backend.start(r, cid).await.map(Reply::Started),
-                        Call::Send(r) => backend.send(r, cid).await.map(Reply::Sent),
-                        Call::Verify(r) => backend.verify(r, cid).await.map(Reply::Verified),
-                        Call::Poll(r) => backend.poll(r, cid).await.map(Reply::Polled),
+                        Call::Start(r) => backend.start(r, cid).await.map(Answer::Started),
+                        Call::Send(r) => backend.send(r, cid).await.map(Answer::Sent),
+                        Call::Verify(r) => backend.verify(r, cid).await.map(Answer::Verified),
+                        Call::Poll(r) => backend.poll(r, cid).await.map(Answer::Polled),
                     };
                     self.dispatch(Event::Response { id, result });
                 });
@@ -120,14 +123,15 @@ impl Controller {
                 self.cancel(timer);
                 let handle = set_timeout_with_handle(
                     move || {
-                        self.io.try_update_value(|io| io.timers[slot(timer)] = None);
+                        self.resources
+                            .try_update_value(|r| r.timers[slot(timer)] = None);
                         self.dispatch(Event::TimerFired(timer));
                     },
                     Duration::from_millis(after_ms),
                 );
                 if let Ok(handle) = handle {
-                    self.io
-                        .try_update_value(|io| io.timers[slot(timer)] = Some(handle));
+                    self.resources
+                        .try_update_value(|r| r.timers[slot(timer)] = Some(handle));
                 }
             }
             Effect::Cancel(timer) => self.cancel(timer),
@@ -142,28 +146,29 @@ impl Controller {
                 }
             }
             Effect::Emit(event) => {
-                if let Some(Some(f)) = self.io.try_with_value(|io| io.on_event.clone())
-                    && let Some(flow) = self.flow.try_get_untracked()
-                {
-                    f(&event, &flow);
+                if let Some(Some(f)) = self.resources.try_with_value(|r| r.on_event.clone()) {
+                    f(&event);
                 }
             }
         }
     }
 
     fn cancel(self, timer: Timer) {
-        if let Some(Some(handle)) = self.io.try_update_value(|io| io.timers[slot(timer)].take()) {
+        if let Some(Some(handle)) = self
+            .resources
+            .try_update_value(|r| r.timers[slot(timer)].take())
+        {
             handle.clear();
         }
     }
 
     /// Stops every timer; nothing runs after this.
     fn stop(self) {
-        self.io.try_update_value(|io| {
-            for handle in io.timers.iter_mut().filter_map(Option::take) {
+        self.resources.try_update_value(|r| {
+            for handle in r.timers.iter_mut().filter_map(Option::take) {
                 handle.clear();
             }
-            if let Some(t) = io.ticker.take() {
+            if let Some(t) = r.ticker.take() {
                 t.clear();
             }
         });

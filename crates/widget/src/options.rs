@@ -5,9 +5,9 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use leptos::prelude::RwSignal;
-use twostep_flow::{Flow, FlowConfig, HostEvent, SessionOrigin};
+use twostep_flow::{FlowConfig, HostEvent, SessionOrigin};
 
-use crate::Backend;
+use crate::backend::Backend;
 
 /// Contact and support links the guidance screens show. Each is optional; a
 /// missing link is simply not shown.
@@ -154,9 +154,9 @@ impl SessionSource {
     }
 }
 
-/// A callback for [`HostEvent`]s. It also gets the flow's state after the
-/// event, for what the event itself does not carry (the user, the method).
-pub type EventHandler = Rc<dyn Fn(&HostEvent, &Flow)>;
+/// A callback for [`HostEvent`]s. Each event carries what a host needs (the
+/// user, the method, the session's public reference).
+pub type EventHandler = Rc<dyn Fn(&HostEvent)>;
 
 /// Options of the [`crate::TwoStep`] component.
 #[derive(Clone)]

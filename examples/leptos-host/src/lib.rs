@@ -92,7 +92,7 @@ fn LoginPage() -> impl IntoView {
             support: Some("https://support.contoso.example/".into()),
             help: None,
         });
-        options.on_event = Some(Rc::new(move |event: &HostEvent, _: &_| {
+        options.on_event = Some(Rc::new(move |event: &HostEvent| {
             if let HostEvent::Verified { assertion, .. } = event {
                 // A real page posts the assertion to its own server here.
                 forget_session();

@@ -160,8 +160,8 @@ fn DemoPage(server: bool) -> impl IntoView {
                 support: Some("https://support.contoso.example/".into()),
                 help: Some("https://support.contoso.example/two-step".into()),
             });
-            options.on_event = Some(Rc::new(move |e: &HostEvent, _: &_| match e {
-                HostEvent::Ready { session_ref: r } => {
+            options.on_event = Some(Rc::new(move |e: &HostEvent| match e {
+                HostEvent::Ready { session_ref: r, .. } => {
                     session_ref.set(Some(r.clone()));
                     phone_version.update(|v| *v += 1);
                 }

@@ -99,7 +99,7 @@ impl Harness {
         self.fx.iter().any(|e| matches!(e, Effect::Call { .. }))
     }
 
-    pub fn reply(&mut self, result: Result<Reply, ApiError>) -> &Vec<Effect> {
+    pub fn reply(&mut self, result: Result<Answer, ApiError>) -> &Vec<Effect> {
         let (id, _) = self.last_call();
         self.on(Event::Response { id, result })
     }
@@ -122,8 +122,8 @@ impl Harness {
             entropy: 7,
         });
         let default = challenge.default_method.clone();
-        self.reply(Ok(Reply::Started(challenge)));
-        self.reply(Ok(Reply::Sent(SendResponse {
+        self.reply(Ok(Answer::Started(challenge)));
+        self.reply(Ok(Answer::Sent(SendResponse {
             method_id: default,
             delivery,
         })));
@@ -141,7 +141,7 @@ impl Harness {
         }
     }
 
-    pub fn failure(&self) -> &Failure {
+    pub fn failure(&self) -> &FailureDetails {
         match &self.flow.phase {
             Phase::Failed { failure, .. } | Phase::TimedOut(failure) => failure,
             other => panic!("expected a failure, got {other:?}"),

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 use twostep_flow::Phase;
-use twostep_protocol::MethodKind;
 
 use super::other_option::OtherOption;
 use super::remember_device::RememberDevice;
+use super::screen_title::ScreenTitle;
 use crate::driver::Controller;
 use crate::format::mask_target;
 use crate::messages::{Msg, t};
@@ -18,16 +18,16 @@ use crate::messages::{Msg, t};
 pub fn ApprovalScreen(ctrl: Controller) -> impl IntoView {
     let (kind, target, number) = ctrl.flow.with_untracked(|f| match &f.phase {
         Phase::Approval(a) => (
-            f.current_kind().unwrap_or(MethodKind::Push),
+            f.current_kind(),
             a.target.as_deref().map(mask_target),
             a.number_to_match.clone(),
         ),
-        _ => (MethodKind::Push, None, None),
+        _ => (f.current_kind(), None, None),
     });
     let suggests = move || ctrl.flow.with(|f| f.suggests_other(ctrl.now.get()));
     view! {
         <div class="ts-screen" part="screen">
-            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(Msg::ApprovalTitle(kind))}</h2>
+            <ScreenTitle>{t(Msg::ApprovalTitle(kind))}</ScreenTitle>
             <p class="ts-sent">{t(Msg::ApprovalBody(kind, target))}</p>
             {number.map(|n| {
                 let spoken = t(Msg::NumberToMatchSpoken(kind, n.clone()));

@@ -2,14 +2,14 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use twostep_flow::{CodeEntry, CodeNotice, Event, Phase};
+use twostep_flow::{CodeEntry, CodeNotice, Event, Flow, Phase};
 use twostep_protocol::MethodKind;
 use web_sys::HtmlInputElement;
 
+use super::context::WidgetContext;
 use super::other_option::OtherOption;
 use super::remember_device::RememberDevice;
-use super::screen::code_entry;
-use super::two_step::Ui;
+use super::screen_title::ScreenTitle;
 use crate::browser::offset_minutes;
 use crate::driver::Controller;
 use crate::format::{clock_time, countdown, mask_target};
@@ -32,13 +32,14 @@ fn notice_text(entry: &CodeEntry, now: u64) -> Option<String> {
     Some(t(msg))
 }
 
-/// The code entry of the flow, read in place.
+/// The code entry on screen ([`Flow::code_entry`]), read in place from the
+/// flow's signal.
 #[derive(Clone, Copy)]
-struct Entry(RwSignal<twostep_flow::Flow>);
+struct ShownEntry(RwSignal<Flow>);
 
-impl Entry {
+impl ShownEntry {
     fn with<R>(self, g: impl FnOnce(Option<&CodeEntry>) -> R) -> R {
-        self.0.with(|f| g(code_entry(f)))
+        self.0.with(|f| g(f.code_entry()))
     }
 }
 
@@ -46,18 +47,16 @@ impl Entry {
 /// cool-down, "don't ask again on this device" when the backend offers it,
 /// and a way to another option.
 #[component]
-pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
+pub fn CodeScreen(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
     let flow = ctrl.flow;
     let now = ctrl.now;
     // Read straight from the flow: a memo of the entry would cost more bundle
     // than it saves work, since nearly every flow change on this screen is a
     // change of the entry.
-    let entry = Entry(flow);
+    let entry = ShownEntry(flow);
     // The method is fixed for this screen's life: switching methods goes
     // through the picker, which rebuilds the screen.
-    let kind = flow
-        .with_untracked(|f| f.current_kind())
-        .unwrap_or(MethodKind::Other);
+    let kind = flow.with_untracked(Flow::current_kind);
     let resending = move || flow.with(|f| matches!(f.phase, Phase::Sending { .. }));
     let with_entry = move |g: &dyn Fn(&CodeEntry) -> Option<String>| entry.with(|e| e.and_then(g));
 
@@ -87,18 +86,8 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
         let now = now.get();
         with_entry(&|e| notice_text(e, now))
     };
-    let has_error = move || {
-        entry.with(|e| {
-            e.is_some_and(|e| {
-                matches!(
-                    e.notice,
-                    Some(CodeNotice::Wrong { .. } | CodeNotice::Expired | CodeNotice::Incomplete)
-                )
-            })
-        })
-    };
+    let has_error = move || entry.with(|e| e.is_some_and(CodeEntry::has_error));
     let value = move || entry.with(|e| e.map(|e| e.code.clone()).unwrap_or_default());
-    let length = move || entry.with(|e| e.map_or(6, |e| e.code_length));
     let submitting = move || entry.with(|e| e.is_some_and(|e| e.submitting));
     let input_disabled = move || {
         let now = now.get();
@@ -107,12 +96,7 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
     let can_resend = move || flow.with(|f| f.can_resend(now.get()));
     let resend_label = move || {
         let now = now.get();
-        let wait = entry.with(|e| {
-            e.and_then(|e| e.resend_at)
-                .filter(|at| *at > now)
-                .map(|at| at - now)
-        });
-        match wait {
+        match entry.with(|e| e.and_then(|e| e.resend_wait(now))) {
             Some(ms) => t(Msg::ResendIn(countdown(ms))),
             None => t(Msg::Resend),
         }
@@ -125,13 +109,13 @@ pub fn CodeScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
 
     view! {
         <div class="ts-screen" part="screen">
-            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">
+            <ScreenTitle>
                 {t(Msg::CodeTitle(kind))}
-            </h2>
+            </ScreenTitle>
             <p class="ts-sent">{sent_line}</p>
             <p class="ts-note" role="status">{status}</p>
             <form class="ts-form" on:submit=submit novalidate>
-                <label class="ts-label" for=field_id.clone()>{move || t(Msg::CodeLabel(length()))}</label>
+                <label class="ts-label" for=field_id.clone()>{move || entry.with(|e| e.map(|e| t(Msg::CodeLabel(e.code_length))))}</label>
                 <input
                     id=field_id
                     class="ts-code" part="code-input"

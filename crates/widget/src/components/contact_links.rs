@@ -2,18 +2,18 @@
 
 use leptos::prelude::*;
 
-use super::two_step::Ui;
+use super::context::WidgetContext;
 use crate::format::safe_link;
 use crate::messages::{Msg, t};
 
 /// The configured links that are safe to show (`https:`, `http:`, `mailto:`),
 /// or a plain sentence when there are none.
 #[component]
-pub fn ContactLinks(ui: Ui) -> impl IntoView {
+pub fn ContactLinks(ui: WidgetContext) -> impl IntoView {
     move || links(ui)
 }
 
-fn links(ui: Ui) -> AnyView {
+fn links(ui: WidgetContext) -> AnyView {
     let links = ui.links.get();
     let items: Vec<(String, Msg)> = [
         (links.admin, Msg::ContactAdmin),

@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use twostep_flow::Failure;
+use twostep_flow::FailureDetails;
 
-use crate::browser::{copy_text, environment};
-use crate::details::{self, fields};
+use crate::browser::{copy_to_clipboard, environment};
+use crate::details::{clipboard_text, fields};
 use crate::messages::{Msg, t};
 
-/// What the last copy did.
+/// What the last "Copy details" did.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Copy {
+enum CopyStatus {
     Idle,
     Done,
     Refused,
@@ -19,17 +19,21 @@ enum Copy {
 /// Support details as a list, copied as "Name: value" lines in one click. When
 /// the browser refuses both clipboard routes, a selectable text area appears.
 #[component]
-pub fn DetailsPanel(failure: Failure, user: Option<String>) -> impl IntoView {
-    let rows = fields(&failure, user.as_deref(), &environment(failure.at));
-    let text = details::copy_text(&rows);
-    let state = RwSignal::new(Copy::Idle);
+pub fn DetailsPanel(failure: FailureDetails) -> impl IntoView {
+    let rows = fields(&failure, &environment(failure.at));
+    let text = clipboard_text(&rows);
+    let state = RwSignal::new(CopyStatus::Idle);
     let copy = {
         let text = text.clone();
         move |_| {
             let text = text.clone();
             spawn_local(async move {
-                let ok = copy_text(&text).await;
-                state.try_set(if ok { Copy::Done } else { Copy::Refused });
+                let ok = copy_to_clipboard(&text).await;
+                state.try_set(if ok {
+                    CopyStatus::Done
+                } else {
+                    CopyStatus::Refused
+                });
             });
         }
     };
@@ -53,12 +57,12 @@ pub fn DetailsPanel(failure: Failure, user: Option<String>) -> impl IntoView {
             </button>
             <p class="ts-copied" role="status">
                 {move || match state.get() {
-                    Copy::Idle => None,
-                    Copy::Done => Some(t(Msg::Copied)),
-                    Copy::Refused => Some(t(Msg::CopyManually)),
+                    CopyStatus::Idle => None,
+                    CopyStatus::Done => Some(t(Msg::Copied)),
+                    CopyStatus::Refused => Some(t(Msg::CopyManually)),
                 }}
             </p>
-            <Show when=move || state.get() == Copy::Refused>
+            <Show when=move || state.get() == CopyStatus::Refused>
                 <label class="ts-label">
                     {t(Msg::DetailsText)}
                     <textarea class="ts-copytext" readonly rows="9" prop:value=text.clone()></textarea>

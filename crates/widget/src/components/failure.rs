@@ -1,50 +1,43 @@
 //! The failure and timeout screens.
 
 use leptos::prelude::*;
-use twostep_flow::{Event, Phase};
-use twostep_protocol::MethodKind;
+use twostep_flow::{Phase, PrimaryAction};
 
+use super::cant_use_any::CantUseAny;
 use super::details_panel::DetailsPanel;
 use super::other_option::OtherOption;
-use super::two_step::Ui;
+use super::screen_title::ScreenTitle;
 use crate::browser::offset_minutes;
 use crate::driver::Controller;
 use crate::format::clock_time;
 use crate::messages::{Msg, t};
 
-/// A plain message, one way forward (try again or start over), another option
-/// when there is one, and the details panel for support. When the backend
-/// paused the method (app notifications after several denials), it says so
-/// and until when, and the way forward is another option.
+/// A plain message, the flow's way forward (try again or start over), another
+/// option when the flow offers one, and the details panel for support. When
+/// the backend paused the method (app notifications after several denials),
+/// it says so and until when, and the way forward is another option.
 #[component]
-pub fn FailureScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
-    let (failure, timed_out, can_switch, user, paused) = ctrl.flow.with_untracked(|f| {
-        let (failure, timed_out) = match &f.phase {
-            Phase::Failed { failure, .. } => (Some(failure.clone()), false),
-            Phase::TimedOut(failure) => (Some(failure.clone()), true),
-            _ => (None, false),
+pub fn FailureScreen(ctrl: Controller) -> impl IntoView {
+    let (failure, action, offers_other, paused) = ctrl.flow.with_untracked(|f| {
+        let failure = match &f.phase {
+            Phase::Failed { failure, .. } | Phase::TimedOut(failure) => Some(failure.clone()),
+            _ => None,
         };
-        let user = f.session.as_ref().map(|s| s.challenge.user.clone());
         (
             failure,
-            timed_out,
-            !timed_out && f.has_other_methods(),
-            user,
+            f.primary_action(),
+            f.failure_offers_other_option(),
             f.paused_until(),
         )
     });
-    let Some(failure) = failure else {
+    let (Some(failure), Some(action)) = (failure, action) else {
         return ().into_any();
     };
-    let user = user.or_else(|| ui.user_hint.get_value());
     let code = failure.code;
     let message = failure.message.trim().to_string();
     let (title, body) = match paused {
         Some(until) => {
-            let kind = failure
-                .method
-                .as_ref()
-                .map_or(MethodKind::Other, |m| m.kind);
+            let kind = failure.method_kind();
             // The minute it ends, rounded up: never a time when it is still paused.
             let at = until.div_ceil(60_000) * 60_000;
             let time = clock_time(at, offset_minutes(at));
@@ -52,18 +45,14 @@ pub fn FailureScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
         }
         None => (Msg::FailureTitle(code), Msg::FailureBody(code)),
     };
-    // The flow turns Retry into the list of options while the method is paused.
-    let (action, event) = if timed_out {
-        (Msg::StartOver, Event::Restart)
-    } else if paused.is_some() {
-        (Msg::UseDifferentOption, Event::Retry)
-    } else {
-        (Msg::TryAgain, Event::Retry)
+    let label = match action {
+        PrimaryAction::TryAgain => Msg::TryAgain,
+        PrimaryAction::UseAnotherOption => Msg::UseDifferentOption,
+        PrimaryAction::StartOver => Msg::StartOver,
     };
-    let can_switch = can_switch && paused.is_none();
     view! {
         <div class="ts-screen ts-failure" part="screen">
-            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(title)}</h2>
+            <ScreenTitle>{t(title)}</ScreenTitle>
             <p role="alert">{t(body)}</p>
             {(!message.is_empty()).then(|| view! {
                 <p class="ts-server">
@@ -73,17 +62,15 @@ pub fn FailureScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
                 </p>
             })}
             <div class="ts-actions">
-                <button type="button" class="ts-primary" part="primary-button" on:click=move |_| ctrl.dispatch(event.clone())>
-                    {t(action)}
+                <button type="button" class="ts-primary" part="primary-button" on:click=move |_| ctrl.dispatch(action.event())>
+                    {t(label)}
                 </button>
             </div>
             <div class="ts-secondary">
-                {can_switch.then(|| view! { <OtherOption ctrl=ctrl /> })}
-                <button type="button" class="ts-link" part="link-button" on:click=move |_| ctrl.dispatch(Event::OpenRecovery)>
-                    {t(Msg::CantUseAny)}
-                </button>
+                {offers_other.then(|| view! { <OtherOption ctrl=ctrl /> })}
+                <CantUseAny ctrl=ctrl />
             </div>
-            <DetailsPanel failure=failure user=user />
+            <DetailsPanel failure=failure />
         </div>
     }
     .into_any()

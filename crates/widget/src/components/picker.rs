@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use twostep_flow::Event;
 
+use super::cant_use_any::CantUseAny;
+use super::screen_title::ScreenTitle;
 use crate::driver::Controller;
 use crate::format::mask_target;
 use crate::messages::{Msg, t};
@@ -51,13 +53,11 @@ pub fn PickerScreen(ctrl: Controller) -> impl IntoView {
         .collect_view();
     view! {
         <div class="ts-screen" part="screen">
-            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(Msg::PickerTitle)}</h2>
+            <ScreenTitle>{t(Msg::PickerTitle)}</ScreenTitle>
             <ul class="ts-options">{options}</ul>
             {(!has_other).then(|| view! { <p class="ts-note">{t(Msg::NoOtherOptions)}</p> })}
             <div class="ts-secondary">
-                <button type="button" class="ts-link" part="link-button" on:click=move |_| ctrl.dispatch(Event::OpenRecovery)>
-                    {t(Msg::CantUseAny)}
-                </button>
+                <CantUseAny ctrl=ctrl />
                 <button type="button" class="ts-link" part="link-button" on:click=move |_| ctrl.dispatch(Event::ClosePicker)>
                     {t(Msg::Back)}
                 </button>

@@ -4,18 +4,19 @@ use leptos::prelude::*;
 use twostep_flow::Event;
 
 use super::contact_links::ContactLinks;
-use super::two_step::Ui;
+use super::context::WidgetContext;
+use super::screen_title::ScreenTitle;
 use crate::driver::Controller;
 use crate::messages::{Msg, t};
 
 /// What to do when no registered method can be used: another method if there
 /// is one, otherwise ask an administrator to clear the settings.
 #[component]
-pub fn RecoveryScreen(ctrl: Controller, ui: Ui) -> impl IntoView {
+pub fn RecoveryScreen(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
     let has_other = ctrl.flow.with_untracked(|f| f.has_other_methods());
     view! {
         <div class="ts-screen" part="screen">
-            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">{t(Msg::RecoveryTitle)}</h2>
+            <ScreenTitle>{t(Msg::RecoveryTitle)}</ScreenTitle>
             {has_other.then(|| view! { <p>{t(Msg::RecoveryOtherMethod)}</p> })}
             <p>{t(Msg::RecoveryAskAdmin)}</p>
             <p>{t(Msg::RecoveryLostPhone)}</p>

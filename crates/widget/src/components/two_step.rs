@@ -3,42 +3,25 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
-use twostep_flow::{Event, Flow};
+use twostep_flow::{Event, Flow, Screen};
 
 use super::approval::ApprovalScreen;
 use super::code_entry::CodeScreen;
+use super::context::WidgetContext;
 use super::failure::FailureScreen;
 use super::help::Help;
 use super::picker::PickerScreen;
 use super::progress::{LoadingScreen, SendingScreen};
 use super::recovery::RecoveryScreen;
-use super::screen::Screen;
 use super::verified::VerifiedScreen;
 use super::window_clock::WindowClock;
 use crate::browser::entropy;
 use crate::driver::Controller;
 use crate::locale::negotiate;
 use crate::messages::{Msg, t};
-use crate::options::{ContactLinks, HelpTopic, TwoStepOptions};
+use crate::options::TwoStepOptions;
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
-
-/// What the screens need besides the state: host settings and a unique id
-/// prefix, so that several widgets on one page never share element ids.
-#[derive(Clone, Copy)]
-pub(crate) struct Ui {
-    pub(crate) links: RwSignal<ContactLinks>,
-    pub(crate) topics: RwSignal<Vec<HelpTopic>>,
-    pub(crate) user_hint: StoredValue<Option<String>>,
-    pub(crate) uid: u32,
-}
-
-impl Ui {
-    /// An element id unique to this widget.
-    pub(crate) fn id(self, name: &str) -> String {
-        format!("ts{}-{name}", self.uid)
-    }
-}
 
 /// The two-step verification widget.
 ///
@@ -62,10 +45,9 @@ pub fn TwoStep(
     } = options;
     let origin = session.origin();
     let ctrl = Controller::new(Flow::new(flow), backend, session, on_event);
-    let ui = Ui {
+    let ui = WidgetContext {
         links,
         topics: help_topics,
-        user_hint: StoredValue::new(user_hint.clone()),
         uid: INSTANCES.fetch_add(1, Ordering::Relaxed),
     };
     ctrl.dispatch(Event::Begin {
@@ -73,7 +55,7 @@ pub fn TwoStep(
         user_hint,
         entropy: entropy(),
     });
-    let screen = Memo::new(move |_| ctrl.flow.with(Screen::of));
+    let screen = Memo::new(move |_| ctrl.flow.with(Flow::screen));
     view! {
         <section
             class="ts"
@@ -92,7 +74,7 @@ pub fn TwoStep(
                 Screen::Recovery => view! { <RecoveryScreen ctrl=ctrl ui=ui /> }.into_any(),
                 Screen::Verified => view! { <VerifiedScreen /> }.into_any(),
                 Screen::Failed | Screen::TimedOut => {
-                    view! { <FailureScreen ctrl=ctrl ui=ui /> }.into_any()
+                    view! { <FailureScreen ctrl=ctrl /> }.into_any()
                 }
             }}
             <Show when=move || screen.get().shows_help()>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::screen_title::ScreenTitle;
 use crate::messages::{Msg, t};
 
 /// Shown for the moment between verification and the host taking over.
@@ -9,10 +10,10 @@ use crate::messages::{Msg, t};
 pub fn VerifiedScreen() -> impl IntoView {
     view! {
         <div class="ts-screen ts-verified" part="screen">
-            <h2 class="ts-title" part="title" tabindex="-1" data-focus="heading">
+            <ScreenTitle>
                 <span class="ts-check" aria-hidden="true"></span>
                 {t(Msg::VerifiedTitle)}
-            </h2>
+            </ScreenTitle>
             <p role="status">{t(Msg::VerifiedBody)}</p>
         </div>
     }

@@ -1,9 +1,9 @@
 //! Which screen the widget shows for a state.
 
-use twostep_flow::{CodeEntry, Flow, Overlay, Phase};
+use crate::state::{CodeEntry, Flow, Overlay, Phase};
 
-/// The screen for a state. Components are rebuilt only when this changes, so
-/// typing in the code field never rebuilds the field.
+/// The screen for a state. The widget rebuilds its components only when this
+/// changes, so typing in the code field never rebuilds the field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     /// Loading the challenge.
@@ -27,14 +27,21 @@ pub enum Screen {
 }
 
 impl Screen {
-    /// The screen for `flow`.
-    pub fn of(flow: &Flow) -> Screen {
-        match flow.overlay {
+    /// True when the "Having trouble?" section belongs under this screen.
+    pub fn shows_help(self) -> bool {
+        !matches!(self, Screen::Verified | Screen::Recovery | Screen::Loading)
+    }
+}
+
+impl Flow {
+    /// The screen to show now.
+    pub fn screen(&self) -> Screen {
+        match self.overlay {
             Some(Overlay::Picker) => return Screen::Picker,
             Some(Overlay::Recovery) => return Screen::Recovery,
             None => {}
         }
-        match &flow.phase {
+        match &self.phase {
             Phase::Loading => Screen::Loading,
             Phase::Sending {
                 previous: Some(_), ..
@@ -48,19 +55,15 @@ impl Screen {
         }
     }
 
-    /// True when the "Having trouble?" section belongs under this screen.
-    pub fn shows_help(self) -> bool {
-        !matches!(self, Screen::Verified | Screen::Recovery | Screen::Loading)
-    }
-}
-
-/// The code entry on screen: the current one, or the one a resend came from.
-pub fn code_entry(flow: &Flow) -> Option<&CodeEntry> {
-    match &flow.phase {
-        Phase::Code(c) => Some(c),
-        Phase::Sending {
-            previous: Some(c), ..
-        } => Some(c),
-        _ => None,
+    /// The code entry on screen: the current one, or the one a resend came
+    /// from (the code screen stays while a new code is on its way).
+    pub fn code_entry(&self) -> Option<&CodeEntry> {
+        match &self.phase {
+            Phase::Code(c) => Some(c),
+            Phase::Sending {
+                previous: Some(c), ..
+            } => Some(c),
+            _ => None,
+        }
     }
 }
