@@ -29,7 +29,7 @@ pub use options::{Credentials, HttpOptions, Paths};
 use super::{Backend, BackendFuture};
 
 /// The header that carries the correlation ID.
-pub const CORRELATION_HEADER: &str = "X-Correlation-ID";
+pub use twostep_protocol::CORRELATION_ID_HEADER as CORRELATION_HEADER;
 
 #[wasm_bindgen]
 extern "C" {
