@@ -18,7 +18,6 @@ mod minify;
 mod pins;
 mod process;
 mod reference;
-mod serve;
 mod setup;
 mod size;
 mod test;

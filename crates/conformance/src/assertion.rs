@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use totp_rs::{Algorithm as TotpAlgorithm, Builder, Secret};
 use twostep_protocol::{
     ASSERTION_TYPE, AssertionClaims, Challenge, ErrorCode, JWKS_PATH, MAX_ASSERTION_LIFETIME_SECS,
-    Method, MethodKind, PollResponse, PollStatus, VerifyResponse, amr,
+    Method, MethodKind, Operation, PollResponse, PollStatus, VerifyResponse, amr,
 };
 
 use crate::checks::{Check, Outcomes, Verdict, envelope, success};
@@ -110,7 +110,7 @@ pub(crate) fn check(
             if v.asked_to_remember {
                 body["remember_device"] = true.into();
             }
-            let (_, reply) = client.post("/v1/verify", &body)?;
+            let (_, reply) = client.post(Operation::Verify.path(), &body)?;
             let again: VerifyResponse = success(&reply)
                 .map_err(|e| format!("the retry was not answered like the first call: {e}"))?;
             if again.assertion == v.assertion {
@@ -125,7 +125,7 @@ pub(crate) fn check(
         verified.and_then(|v| {
             let other = if code == "000000" { "111111" } else { "000000" };
             let (id, reply) = client.post(
-                "/v1/verify",
+                Operation::Verify.path(),
                 &json!({
                     "session_handle": v.challenge.session_handle,
                     "method_id": app.id,
@@ -181,7 +181,7 @@ pub(crate) fn poll_retry(
             }
             let poll = || -> Check<PollResponse> {
                 let (_, reply) = client.post(
-                    "/v1/poll",
+                    Operation::Poll.path(),
                     &json!({ "session_handle": handle, "method_id": m.id }),
                 )?;
                 success(&reply)
@@ -248,14 +248,17 @@ fn verify_with_app(
     code: &str,
 ) -> Check<Verified> {
     let handle = sessions::begin(client, options)?;
-    let (_, reply) = client.post("/v1/start", &json!({ "session_handle": handle }))?;
+    let (_, reply) = client.post(
+        Operation::Start.path(),
+        &json!({ "session_handle": handle }),
+    )?;
     let challenge: Challenge = success(&reply)?;
     let asked_to_remember = challenge.remember_device_days.is_some();
     let mut body = json!({ "session_handle": handle, "method_id": app.id, "code": code });
     if asked_to_remember {
         body["remember_device"] = true.into();
     }
-    let (_, reply) = client.post("/v1/verify", &body)?;
+    let (_, reply) = client.post(Operation::Verify.path(), &body)?;
     let ok: VerifyResponse =
         success(&reply).map_err(|e| format!("the app code was not accepted: {e}"))?;
     Ok(Verified {

@@ -3,7 +3,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::json;
 use twostep_protocol::{
-    ApiError, Challenge, Delivery, ErrorCode, MethodKind, PollResponse, PollStatus, SendResponse,
+    ApiError, Challenge, Delivery, ErrorCode, MethodKind, Operation, PollResponse, PollStatus,
+    SendResponse, is_masked, looks_like_rfc3339,
 };
 
 use crate::client::{Client, Reply, clip};
@@ -95,17 +96,6 @@ pub(crate) fn envelope(
     Ok(e)
 }
 
-fn looks_like_rfc3339(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.len() >= 20
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && (b[10] == b'T' || b[10] == b't')
-        && b[13] == b':'
-        && b[16] == b':'
-        && (t.ends_with('Z') || t.ends_with('z') || t[19..].contains(['+', '-']))
-}
-
 /// The outcomes so far.
 #[derive(Default)]
 pub(crate) struct Outcomes(pub(crate) Vec<Outcome>);
@@ -139,7 +129,10 @@ pub fn run(options: &Options) -> Vec<Outcome> {
     );
     let resumed = asked.and_then(|(_, reply)| {
         let handle = sessions::handle_of(options, &reply)?;
-        let (_, reply) = client.post("/v1/start", &json!({ "session_handle": handle }))?;
+        let (_, reply) = client.post(
+            Operation::Start.path(),
+            &json!({ "session_handle": handle }),
+        )?;
         let c: Challenge = success(&reply)?;
         Ok((handle, c))
     });
@@ -150,27 +143,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
             if c.session_handle != *handle {
                 return Err("the challenge names another session_handle".into());
             }
-            if c.session_ref.is_empty() || c.session_ref == *handle {
-                return Err(format!(
-                    "session_ref {:?} is empty or the handle",
-                    c.session_ref
-                ));
-            }
-            if c.methods.is_empty() {
-                return Err("no methods".into());
-            }
-            if c.method(&c.default_method).is_none() {
-                return Err(format!(
-                    "default_method {:?} is not among the methods",
-                    c.default_method
-                ));
-            }
-            if c.expires_in_secs == 0 || c.expires_in_secs > 3600 {
-                return Err(format!(
-                    "expires_in_secs {} is not within 1..=3600",
-                    c.expires_in_secs
-                ));
-            }
+            c.check_conforms().map_err(|problem| problem.to_string())?;
             Ok(Verdict::Pass)
         })(),
     );
@@ -192,11 +165,11 @@ pub fn run(options: &Options) -> Vec<Outcome> {
         },
     );
     out.record("targets arrive masked", {
-        match c.methods.iter().find(|m| {
-            m.target
-                .as_deref()
-                .is_some_and(|t| t.chars().filter(char::is_ascii_digit).count() > 4)
-        }) {
+        match c
+            .methods
+            .iter()
+            .find(|m| m.target.as_deref().is_some_and(|t| !is_masked(t)))
+        {
             Some(m) => Err(format!("method {} shows {:?}", m.id, m.target)),
             None => Ok(Verdict::Pass),
         }
@@ -208,14 +181,15 @@ pub fn run(options: &Options) -> Vec<Outcome> {
         "malformed JSON gets a bad_request envelope",
         (|| {
             let id = client.next_correlation_id();
-            let reply = client.post_raw("/v1/send", "{not json", Some(&id))?;
+            let reply = client.post_raw(Operation::Send.path(), "{not json", Some(&id))?;
             envelope(&reply, &id, &[400], &[ErrorCode::BadRequest]).map(|_| Verdict::Pass)
         })(),
     );
     record(
         "JSON of the wrong shape gets a bad_request envelope",
         (|| {
-            let (id, reply) = client.post("/v1/send", &json!({ "session_handle": 5 }))?;
+            let (id, reply) =
+                client.post(Operation::Send.path(), &json!({ "session_handle": 5 }))?;
             envelope(&reply, &id, &[400, 422], &[ErrorCode::BadRequest]).map(|_| Verdict::Pass)
         })(),
     );
@@ -223,7 +197,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
         "an unknown session is refused with an envelope",
         (|| {
             let (id, reply) = client.post(
-                "/v1/send",
+                Operation::Send.path(),
                 &json!({ "session_handle": "no-such-session", "method_id": c.default_method }),
             )?;
             envelope(
@@ -239,7 +213,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
         "an unknown method is refused as method_unavailable",
         (|| {
             let (id, reply) = client.post(
-                "/v1/send",
+                Operation::Send.path(),
                 &json!({ "session_handle": session, "method_id": "no-such-method" }),
             )?;
             envelope(&reply, &id, &[409], &[ErrorCode::MethodUnavailable]).map(|_| Verdict::Pass)
@@ -259,7 +233,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
         Some(m) => {
             let sent = (|| {
                 let (_, reply) = client.post(
-                    "/v1/send",
+                    Operation::Send.path(),
                     &json!({ "session_handle": session, "method_id": m.id }),
                 )?;
                 success::<SendResponse>(&reply)
@@ -293,7 +267,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
                 "an immediate resend is rate limited with a retry time",
                 (|| {
                     let (id, reply) = client.post(
-                        "/v1/send",
+                        Operation::Send.path(),
                         &json!({ "session_handle": session, "method_id": m.id, "resend": true }),
                     )?;
                     let e = envelope(&reply, &id, &[429], &[ErrorCode::RateLimited])?;
@@ -307,7 +281,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
                 "a wrong code is refused with attempts left",
                 (|| {
                     let (id, reply) = client.post(
-                        "/v1/verify",
+                        Operation::Verify.path(),
                         &json!({ "session_handle": session, "method_id": m.id, "code": "000000" }),
                     )?;
                     let e = envelope(&reply, &id, &[422], &[ErrorCode::InvalidCode])?;
@@ -321,7 +295,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
                 "remember_device is accepted and never gets a wrong code through",
                 (|| {
                     let (id, reply) = client.post(
-                        "/v1/verify",
+                        Operation::Verify.path(),
                         &json!({
                             "session_handle": session, "method_id": m.id, "code": "000000",
                             "remember_device": true
@@ -345,7 +319,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
         Some(m) => {
             let pushed = (|| {
                 let (_, reply) = client.post(
-                    "/v1/send",
+                    Operation::Send.path(),
                     &json!({ "session_handle": session, "method_id": m.id }),
                 )?;
                 let r: SendResponse = success(&reply)?;
@@ -360,7 +334,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
                     }
                 };
                 let (_, reply) = client.post(
-                    "/v1/poll",
+                    Operation::Poll.path(),
                     &json!({ "session_handle": session, "method_id": m.id }),
                 )?;
                 let p: PollResponse = success(&reply)?;
@@ -385,7 +359,7 @@ pub fn run(options: &Options) -> Vec<Outcome> {
                 return Ok(Verdict::Skip("the user has only app notifications".into()));
             };
             let (id, reply) = client.post(
-                "/v1/poll",
+                Operation::Poll.path(),
                 &json!({ "session_handle": session, "method_id": m.id }),
             )?;
             envelope(

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use serde_json::Value;
+use twostep_protocol::CORRELATION_ID_HEADER;
 
 /// One HTTP answer, kept whole for the checks.
 #[derive(Debug)]
@@ -98,7 +99,7 @@ impl Client {
             .header("Content-Type", "application/json")
             .header("Accept", "application/json");
         if let Some(id) = correlation_id {
-            req = req.header("X-Correlation-ID", id);
+            req = req.header(CORRELATION_ID_HEADER, id);
         }
         if let Some(value) = authorization {
             req = req.header("Authorization", value);
@@ -128,7 +129,7 @@ impl Client {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string)
         };
-        let correlation_id = header("X-Correlation-ID");
+        let correlation_id = header(CORRELATION_ID_HEADER);
         let retry_after = header("Retry-After");
         let www_authenticate = header("WWW-Authenticate");
         let status = resp.status().as_u16();

@@ -2,7 +2,9 @@
 //! user across sessions, and calls and notifications have cool-downs.
 
 use serde_json::json;
-use twostep_protocol::{Challenge, Delivery, ErrorCode, Method, MethodKind, SendResponse};
+use twostep_protocol::{
+    Challenge, Delivery, ErrorCode, Method, MethodKind, Operation, SendResponse,
+};
 
 use crate::checks::{Check, Outcomes, Verdict, envelope, success};
 use crate::client::Client;
@@ -14,14 +16,17 @@ const ACROSS_CHECK: &str = "wrong codes count across sessions (a new session doe
 /// A fresh session for the test user, resumed: its handle and challenge.
 fn fresh(client: &Client, options: &Options) -> Check<(String, Challenge)> {
     let handle = sessions::begin(client, options)?;
-    let (_, reply) = client.post("/v1/start", &json!({ "session_handle": handle }))?;
+    let (_, reply) = client.post(
+        Operation::Start.path(),
+        &json!({ "session_handle": handle }),
+    )?;
     Ok((handle, success(&reply)?))
 }
 
 /// A wrong code for `method` in the session `handle`: the attempts left.
 fn wrong_code(client: &Client, handle: &str, method: &Method, code: &str) -> Check<u32> {
     let (id, reply) = client.post(
-        "/v1/verify",
+        Operation::Verify.path(),
         &json!({ "session_handle": handle, "method_id": method.id, "code": code }),
     )?;
     envelope(&reply, &id, &[422], &[ErrorCode::InvalidCode])?
@@ -90,7 +95,7 @@ fn cool_down(client: &Client, options: &Options, m: &Method) -> Check<Verdict> {
     let (handle, _) = fresh(client, options)?;
     let send = |handle: &str| {
         client.post(
-            "/v1/send",
+            Operation::Send.path(),
             &json!({ "session_handle": handle, "method_id": m.id }),
         )
     };

@@ -2,7 +2,7 @@
 //! browser only in development mode.
 
 use serde_json::json;
-use twostep_protocol::{Challenge, CreatedSession, ErrorCode, SESSIONS_PATH};
+use twostep_protocol::{Challenge, CreatedSession, ErrorCode, Operation, SESSIONS_PATH};
 
 use crate::checks::{Check, Outcomes, Verdict, envelope, success};
 use crate::client::{Client, Reply, clip};
@@ -83,7 +83,10 @@ pub(crate) fn server_to_server(client: &Client, options: &Options, out: &mut Out
 /// A browser `start` without a session: it works from a `user_hint` in
 /// development mode only.
 pub(crate) fn browser_start(client: &Client, options: &Options, out: &mut Outcomes) {
-    let sent = client.post("/v1/start", &json!({ "user_hint": options.user }));
+    let sent = client.post(
+        Operation::Start.path(),
+        &json!({ "user_hint": options.user }),
+    );
     if options.dev {
         out.record(
             "a browser start from a user_hint works in dev mode",
@@ -114,7 +117,10 @@ pub(crate) fn ask(client: &Client, options: &Options) -> Check<(String, Reply)> 
         return create(client, &options.user, Some(&format!("Bearer {key}")));
     }
     if options.dev {
-        return client.post("/v1/start", &json!({ "user_hint": options.user }));
+        return client.post(
+            Operation::Start.path(),
+            &json!({ "user_hint": options.user }),
+        );
     }
     Err("no way to start a session: give --api-key KEY, or --dev for a backend in dev mode".into())
 }

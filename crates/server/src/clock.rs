@@ -56,6 +56,11 @@ pub fn unix_secs(t: SystemTime) -> u64 {
     t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
+/// `t` as RFC 3339 in UTC, whole seconds, with a `Z` (`2026-11-28T19:42:05Z`).
+pub fn rfc3339(t: SystemTime) -> String {
+    twostep_protocol::rfc3339(i64::try_from(unix_secs(t)).unwrap_or(i64::MAX))
+}
+
 /// Seconds from `now` until `until`, rounded up, so that a wait is never
 /// announced shorter than it is; 0 once `until` has passed.
 pub fn secs_until(now: SystemTime, until: SystemTime) -> u32 {
@@ -71,6 +76,13 @@ pub fn secs_until(now: SystemTime, until: SystemTime) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_drop_fractions_of_a_second() {
+        let t = UNIX_EPOCH + Duration::from_millis(1_795_894_925_500);
+        assert_eq!(rfc3339(t), "2026-11-28T19:42:05Z");
+        assert_eq!(rfc3339(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+    }
 
     #[test]
     fn a_manual_clock_moves_only_when_told() {

@@ -15,7 +15,8 @@ use crate::random;
 use crate::state::AppState;
 
 /// The header that carries the correlation ID, both ways.
-pub const CORRELATION_HEADER: HeaderName = HeaderName::from_static("x-correlation-id");
+pub const CORRELATION_HEADER: HeaderName =
+    HeaderName::from_static(twostep_protocol::CORRELATION_ID_HEADER);
 
 /// The longest correlation ID taken from a request.
 pub const MAX_LEN: usize = 64;

@@ -7,7 +7,6 @@ use std::path::Path;
 use serde::Deserialize;
 use twostep_protocol::{Method, MethodKind};
 
-use crate::mask;
 use crate::totp::Authenticator;
 
 /// The demo directory, compiled in.
@@ -200,7 +199,7 @@ impl MethodRecord {
     /// Where the method goes, masked for the browser.
     pub fn masked_target(&self) -> Option<String> {
         match &self.contact {
-            Contact::Phone(number) => Some(mask::phone(number)),
+            Contact::Phone(number) => Some(twostep_protocol::mask_phone(number)),
             Contact::App | Contact::Authenticator(_) => None,
         }
     }

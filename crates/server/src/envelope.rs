@@ -10,8 +10,8 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::response::Response;
 use twostep_protocol::{ApiError, ErrorCode};
 
+use crate::clock::rfc3339;
 use crate::failure::Failure;
-use crate::timestamp::rfc3339;
 
 /// The most of a bare error's plain-text body kept as its message.
 const MESSAGE_LIMIT: usize = 1024;

@@ -17,10 +17,10 @@ use serde::Serialize;
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
+use crate::clock::rfc3339;
 use crate::clock::{Clock, unix_secs};
 use crate::delivery::{Call, Delivery, DeliveryError, Push, Sending, Text};
 use crate::random;
-use crate::timestamp::rfc3339;
 
 /// The header that carries the signature.
 pub const SIGNATURE_HEADER: &str = "X-Twostep-Signature";

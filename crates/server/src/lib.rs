@@ -33,7 +33,6 @@ pub mod hosts;
 pub mod json_body;
 pub mod limits;
 mod listener;
-pub mod mask;
 pub mod outbox;
 pub mod random;
 mod routes;
@@ -41,7 +40,6 @@ pub mod session;
 pub mod signing;
 pub mod state;
 pub mod store;
-pub mod timestamp;
 pub mod totp;
 pub mod verification;
 
@@ -57,7 +55,7 @@ pub use directory::Directory;
 pub use failure::Failure;
 pub use limits::Limits;
 pub use outbox::DevOutbox;
-pub use routes::{CONTENT_SECURITY_POLICY_VALUE, router};
+pub use routes::router;
 pub use state::{AppState, AppStateBuilder};
 pub use store::{MemoryStore, Store};
 

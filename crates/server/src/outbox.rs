@@ -7,9 +7,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 
 use crate::clock::Clock;
+use crate::clock::rfc3339;
 use crate::delivery::{Call, Delivery, Push, Sending, Text, done};
 use crate::session::Answer;
-use crate::timestamp::rfc3339;
 
 /// How many deliveries the outbox keeps; older ones are dropped.
 pub const OUTBOX_CAPACITY: usize = 1000;

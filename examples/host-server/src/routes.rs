@@ -19,6 +19,7 @@ use serde::Deserialize;
 use serde_json::json;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use twostep_protocol::{API_PREFIX, CORRELATION_ID_HEADER, Operation};
 
 use crate::HostConfig;
 use crate::assertion::{Expected, Refusal, check_assertion};
@@ -31,9 +32,7 @@ pub const LOGIN_COOKIE: &str = "host_login";
 /// The cookie of a signed-in session.
 pub const SESSION_COOKIE: &str = "host_session";
 /// The header twostep's correlation IDs travel in.
-const CORRELATION: HeaderName = HeaderName::from_static("x-correlation-id");
-/// The same strict policy the widget is built for.
-const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+const CORRELATION: HeaderName = HeaderName::from_static(CORRELATION_ID_HEADER);
 
 /// What every handler shares.
 pub struct App {
@@ -73,12 +72,12 @@ pub fn router(config: HostConfig) -> Router {
         .route("/login/assertion", post(assertion))
         .route("/account", get(account))
         .route("/logout", post(logout))
-        .route("/mfa/v1/{call}", post(forward))
+        .route(&format!("/mfa{API_PREFIX}/{{call}}"), post(forward))
         .nest_service("/assets/twostep", bundle)
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(SetResponseHeaderLayer::overriding(
             CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
+            HeaderValue::from_static(twostep_protocol::CONTENT_SECURITY_POLICY),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             CACHE_CONTROL,
@@ -303,10 +302,10 @@ async fn forward(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if !matches!(call.as_str(), "start" | "send" | "verify" | "poll") {
+    let Some(operation) = Operation::from_name(&call) else {
         return StatusCode::NOT_FOUND.into_response();
-    }
-    let url = format!("{}/v1/{call}", app.twostep.base());
+    };
+    let url = format!("{}{}", app.twostep.base(), operation.path());
     let mut request = app
         .twostep
         .http()

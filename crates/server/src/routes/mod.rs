@@ -24,7 +24,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use twostep_protocol::CreatedSession;
+use twostep_protocol::{API_PREFIX, CONTENT_SECURITY_POLICY as POLICY, CreatedSession};
 
 use crate::clock::secs_until;
 use crate::correlation::{self, CORRELATION_HEADER};
@@ -32,10 +32,6 @@ use crate::failure::Failure;
 use crate::limits;
 use crate::state::AppState;
 use crate::verification;
-
-/// The Content-Security-Policy sent with every response: the strict policy
-/// the widget runs under (no inline script or style, no eval, no nonce).
-pub const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 
 /// The whole application for `state`.
 pub fn router(state: AppState) -> Router {
@@ -48,8 +44,10 @@ pub fn router(state: AppState) -> Router {
         app = app.merge(dev::routes());
     }
     // Unknown paths under the API prefixes are 404 envelopes, never files.
-    for path in ["/v1", "/v1/{*rest}", "/dev", "/dev/{*rest}"] {
-        app = app.route(path, any(not_found));
+    for prefix in [API_PREFIX, "/dev"] {
+        app = app
+            .route(prefix, any(not_found))
+            .route(&format!("{prefix}/{{*rest}}"), any(not_found));
     }
     app = match &config.static_dir {
         Some(dir) => app.fallback_service(ServeDir::new(dir)),
@@ -76,7 +74,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(SetResponseHeaderLayer::overriding(
             CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CONTENT_SECURITY_POLICY_VALUE),
+            HeaderValue::from_static(POLICY),
         ))
         .layer(SetResponseHeaderLayer::overriding(
             X_CONTENT_TYPE_OPTIONS,

@@ -7,7 +7,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use twostep_protocol::{
-    Challenge, PollRequest, PollResponse, SendRequest, StartRequest, VerifyRequest, VerifyResponse,
+    Challenge, Operation, PollRequest, PollResponse, SendRequest, StartRequest, VerifyRequest,
+    VerifyResponse,
 };
 
 use crate::failure::Failure;
@@ -18,10 +19,10 @@ use crate::verification;
 /// The contract's four calls.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/v1/start", post(start))
-        .route("/v1/send", post(send))
-        .route("/v1/verify", post(verify))
-        .route("/v1/poll", post(poll))
+        .route(Operation::Start.path(), post(start))
+        .route(Operation::Send.path(), post(send))
+        .route(Operation::Verify.path(), post(verify))
+        .route(Operation::Poll.path(), post(poll))
 }
 
 async fn start(

@@ -211,7 +211,7 @@ async fn every_response_carries_the_security_headers() {
         assert_eq!(r.header("cache-control"), Some("no-store"));
         assert_eq!(
             r.header("content-security-policy"),
-            Some(twostep_server::CONTENT_SECURITY_POLICY_VALUE)
+            Some(twostep_protocol::CONTENT_SECURITY_POLICY)
         );
         assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
     }

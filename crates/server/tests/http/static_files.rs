@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use twostep_server::CONTENT_SECURITY_POLICY_VALUE;
+use twostep_protocol::CONTENT_SECURITY_POLICY as CONTENT_SECURITY_POLICY_VALUE;
 
 use crate::common::{dev_config, server};
 

@@ -14,8 +14,8 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use twostep_protocol::{
-    ApiError, Challenge, PollRequest, PollResponse, SendRequest, SendResponse, StartRequest,
-    VerifyRequest, VerifyResponse,
+    ApiError, Challenge, Operation, PollRequest, PollResponse, SendRequest, SendResponse,
+    StartRequest, VerifyRequest, VerifyResponse,
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -31,21 +31,22 @@ pub struct AdapterBackend {
 }
 
 impl AdapterBackend {
-    /// A backend that calls `bridge(operation, requestJson, correlationId)`.
+    /// A backend that calls `bridge(operation, requestJson, correlationId)`,
+    /// `operation` being an [`Operation::name`].
     pub fn new(bridge: js_sys::Function) -> Self {
         AdapterBackend { bridge }
     }
 
     async fn exchange<Req: Serialize, Res: DeserializeOwned>(
         &self,
-        operation: &str,
+        operation: Operation,
         req: Req,
         cid: String,
     ) -> Result<Res, ApiError> {
         let body = serde_json::to_string(&req).unwrap_or_default();
         let answer = match self.bridge.call3(
             &JsValue::NULL,
-            &JsValue::from_str(operation),
+            &JsValue::from_str(operation.name()),
             &JsValue::from_str(&body),
             &JsValue::from_str(&cid),
         ) {
@@ -74,18 +75,18 @@ impl AdapterBackend {
 
 impl Backend for AdapterBackend {
     fn start(&self, req: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
-        Box::pin(self.exchange("start", req, cid))
+        Box::pin(self.exchange(Operation::Start, req, cid))
     }
 
     fn send(&self, req: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
-        Box::pin(self.exchange("send", req, cid))
+        Box::pin(self.exchange(Operation::Send, req, cid))
     }
 
     fn verify(&self, req: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
-        Box::pin(self.exchange("verify", req, cid))
+        Box::pin(self.exchange(Operation::Verify, req, cid))
     }
 
     fn poll(&self, req: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
-        Box::pin(self.exchange("poll", req, cid))
+        Box::pin(self.exchange(Operation::Poll, req, cid))
     }
 }

@@ -16,8 +16,8 @@ use std::rc::Rc;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use twostep_protocol::{
-    ApiError, Challenge, ErrorCode, PollRequest, PollResponse, SendRequest, SendResponse,
-    StartRequest, VerifyRequest, VerifyResponse,
+    ApiError, CORRELATION_ID_HEADER, Challenge, ErrorCode, PollRequest, PollResponse, SendRequest,
+    SendResponse, StartRequest, VerifyRequest, VerifyResponse,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -27,9 +27,6 @@ pub use answer::{Answer, interpret, is_transient};
 pub use options::{Credentials, HttpOptions, Paths};
 
 use super::{Backend, BackendFuture};
-
-/// The header that carries the correlation ID.
-pub const CORRELATION_HEADER: &str = "X-Correlation-ID";
 
 #[wasm_bindgen]
 extern "C" {
@@ -163,7 +160,7 @@ fn request(
     let headers = web_sys::Headers::new()?;
     headers.set("Content-Type", "application/json")?;
     headers.set("Accept", "application/json")?;
-    headers.set(CORRELATION_HEADER, correlation_id)?;
+    headers.set(CORRELATION_ID_HEADER, correlation_id)?;
     for (name, value) in &o.headers {
         headers.set(name, value)?;
     }

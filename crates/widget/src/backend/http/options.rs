@@ -1,5 +1,7 @@
 //! Settings of the HTTP backend.
 
+use twostep_protocol::Operation;
+
 /// Where each call of the contract is sent, relative to the base URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paths {
@@ -16,10 +18,10 @@ pub struct Paths {
 impl Default for Paths {
     fn default() -> Self {
         Paths {
-            start: "/v1/start".into(),
-            send: "/v1/send".into(),
-            verify: "/v1/verify".into(),
-            poll: "/v1/poll".into(),
+            start: Operation::Start.path().into(),
+            send: Operation::Send.path().into(),
+            verify: Operation::Verify.path().into(),
+            poll: Operation::Poll.path().into(),
         }
     }
 }

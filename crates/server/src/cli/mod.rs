@@ -1,21 +1,21 @@
 //! The command line, parsed with clap: every flag also reads an environment
 //! variable (`TWOSTEP_` and the flag's name in capitals), as operators set
 //! a server's options in its unit file or container.
+//!
+//! The flags and subcommands are here; [`LimitArgs`] holds the limits' flags,
+//! and `serve_config` turns the parsed flags into a checked [`Config`].
+
+mod limit_args;
+mod serve_config;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use axum::http::{HeaderName, HeaderValue};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use twostep_protocol::MAX_ASSERTION_LIFETIME_SECS;
 
-use crate::config::Config;
-use crate::directory::Directory;
-use crate::hook::{HookConfig, MIN_SECRET_LEN};
-use crate::hosts::Hosts;
-use crate::limits::{Limits, Rate};
-use crate::signing::{PublicKey, SigningKey};
-use twostep_protocol::{MAX_ASSERTION_LIFETIME_SECS, MethodKind};
+pub use limit_args::LimitArgs;
 
 /// The address served when `--addr` is not given.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8460";
@@ -154,115 +154,6 @@ pub struct ServeArgs {
     pub limits: LimitArgs,
 }
 
-/// The limits' flags (see [`Limits`] for what each does). Values that
-/// switch a limit off are refused by [`Limits::check`].
-#[derive(Debug, Args)]
-pub struct LimitArgs {
-    /// Wrong codes per user, across sessions, before a lockout (1 to 10).
-    #[arg(long, env = "TWOSTEP_MAX_ATTEMPTS", default_value_t = 5)]
-    pub max_attempts: u32,
-    /// The first lockout; each one after it in a row doubles, up to --max-lockout-secs.
-    #[arg(long, env = "TWOSTEP_LOCKOUT_SECS", default_value_t = 60)]
-    pub lockout_secs: u64,
-    /// The longest lockout.
-    #[arg(long, env = "TWOSTEP_MAX_LOCKOUT_SECS", default_value_t = 3600)]
-    pub max_lockout_secs: u64,
-    /// Cool-down between texts to one method of a user.
-    #[arg(long, env = "TWOSTEP_RESEND_AFTER_SECS", default_value_t = 30)]
-    pub resend_after_secs: u64,
-    /// Cool-down between calls to one method of a user.
-    #[arg(long, env = "TWOSTEP_CALL_COOLDOWN_SECS", default_value_t = 60)]
-    pub call_cooldown_secs: u64,
-    /// Cool-down between app notifications to a user.
-    #[arg(long, env = "TWOSTEP_PUSH_COOLDOWN_SECS", default_value_t = 30)]
-    pub push_cooldown_secs: u64,
-    /// Texts per user in any hour.
-    #[arg(long, env = "TWOSTEP_TEXTS_PER_HOUR", default_value_t = 10)]
-    pub texts_per_hour: u32,
-    /// Calls per user in any hour.
-    #[arg(long, env = "TWOSTEP_CALLS_PER_HOUR", default_value_t = 5)]
-    pub calls_per_hour: u32,
-    /// Denied notifications in a row before notifications pause for the user.
-    #[arg(long, env = "TWOSTEP_PUSH_DENIALS_BEFORE_PAUSE", default_value_t = 3)]
-    pub push_denials_before_pause: u32,
-    /// How long notifications pause after those denials.
-    #[arg(long, env = "TWOSTEP_PUSH_PAUSE_SECS", default_value_t = 1800)]
-    pub push_pause_secs: u64,
-    /// Which notifications carry a number to match.
-    #[arg(long, env = "TWOSTEP_PUSH_NUMBER_MATCHING", value_enum, default_value_t = NumberMatching::Always)]
-    pub push_number_matching: NumberMatching,
-    /// Requests a second per client address, sustained.
-    #[arg(long, env = "TWOSTEP_ADDRESS_RATE", default_value_t = 20)]
-    pub address_rate: u32,
-    /// Requests at once per client address after a quiet spell.
-    #[arg(long, env = "TWOSTEP_ADDRESS_BURST", default_value_t = 100)]
-    pub address_burst: u32,
-    /// Requests a second per user, sustained (all their sessions).
-    #[arg(long, env = "TWOSTEP_USER_RATE", default_value_t = 5)]
-    pub user_rate: u32,
-    /// Requests at once per user after a quiet spell.
-    #[arg(long, env = "TWOSTEP_USER_BURST", default_value_t = 50)]
-    pub user_burst: u32,
-    /// Sessions kept at once, live or recently ended; more are refused (rate_limited).
-    #[arg(long, env = "TWOSTEP_MAX_SESSIONS", default_value_t = 50_000)]
-    pub max_sessions: usize,
-    /// Live sessions per user; a new one ends the oldest.
-    #[arg(long, env = "TWOSTEP_MAX_SESSIONS_PER_USER", default_value_t = 5)]
-    pub max_sessions_per_user: usize,
-    /// How long a retried verify or poll gets the first answer again.
-    #[arg(long, env = "TWOSTEP_RETRY_WINDOW_SECS", default_value_t = 30)]
-    pub retry_window_secs: u64,
-    /// How long a connection may take to send a request's headers.
-    #[arg(long, env = "TWOSTEP_HEADER_READ_TIMEOUT_SECS", default_value_t = 10)]
-    pub header_read_timeout_secs: u64,
-    /// How long a request body may stall.
-    #[arg(long, env = "TWOSTEP_BODY_TIMEOUT_SECS", default_value_t = 10)]
-    pub body_timeout_secs: u64,
-    /// How long a whole request may take.
-    #[arg(long, env = "TWOSTEP_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
-    pub request_timeout_secs: u64,
-    /// Connections open at once; more wait to be accepted.
-    #[arg(long, env = "TWOSTEP_MAX_CONNECTIONS", default_value_t = 1024)]
-    pub max_connections: usize,
-}
-
-impl LimitArgs {
-    /// The limits, checked.
-    pub fn limits(&self) -> Result<Limits, String> {
-        let s = Duration::from_secs;
-        let limits = Limits {
-            max_attempts: self.max_attempts,
-            lockout: s(self.lockout_secs),
-            max_lockout: s(self.max_lockout_secs),
-            text_cooldown: s(self.resend_after_secs),
-            call_cooldown: s(self.call_cooldown_secs),
-            push_cooldown: s(self.push_cooldown_secs),
-            texts_per_hour: self.texts_per_hour,
-            calls_per_hour: self.calls_per_hour,
-            push_denials_before_pause: self.push_denials_before_pause,
-            push_pause: s(self.push_pause_secs),
-            number_match_every_push: self.push_number_matching == NumberMatching::Always,
-            address_rate: Rate {
-                per_sec: self.address_rate,
-                burst: self.address_burst,
-            },
-            user_rate: Rate {
-                per_sec: self.user_rate,
-                burst: self.user_burst,
-            },
-            max_sessions: self.max_sessions,
-            max_sessions_per_user: self.max_sessions_per_user,
-            retry_window: s(self.retry_window_secs),
-            header_read_timeout: s(self.header_read_timeout_secs),
-            body_timeout: s(self.body_timeout_secs),
-            request_timeout: s(self.request_timeout_secs),
-            max_connections: self.max_connections,
-        };
-        limits.check()?;
-        Ok(limits)
-    }
-}
-
 /// What the command line asks for.
 #[derive(Debug)]
 pub enum Command {
@@ -291,127 +182,6 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, clap::Er
     })
 }
 
-impl ServeArgs {
-    /// The settings, with the files loaded and every rule of a safe start
-    /// checked: outside `--dev` a signing key, an issuer, a hosts file, a
-    /// directory file, and a delivery hook when anyone has texts, calls or
-    /// notifications; with `--dev`, a loopback address unless
-    /// `--dev-allow-remote`.
-    pub fn into_config(self) -> Result<Config, String> {
-        let mut config = Config {
-            dev: self.dev,
-            static_dir: self.static_dir.clone(),
-            cors_origins: self.cors_origins.clone(),
-            issuer: self.issuer.clone(),
-            assertion_ttl: Duration::from_secs(self.assertion_ttl_secs),
-            window: Duration::from_secs(self.window_secs),
-            code_ttl: Duration::from_secs(self.code_ttl_secs),
-            approval_ttl: Duration::from_secs(self.approval_ttl_secs),
-            remember_device_days: self.remember_device_days,
-            retain_expired: Duration::from_secs(self.retain_ended_secs),
-            client_ip_header: self.client_ip_header.clone(),
-            body_limit: usize::try_from(self.max_body_bytes).unwrap_or(usize::MAX),
-            limits: self.limits.limits()?,
-            ..Config::default()
-        };
-        if config.dev {
-            let ip = self.addr.ip();
-            if !ip.is_loopback() && !self.dev_allow_remote {
-                return Err(format!(
-                    "--dev listens on loopback addresses only (its outbox shows every code), not \
-                     {ip}; add --dev-allow-remote to mean it"
-                ));
-            }
-        } else {
-            let missing: Vec<&str> = [
-                ("--signing-key", self.signing_key.is_none()),
-                ("--issuer", config.issuer.is_none()),
-                ("--hosts", self.hosts.is_none()),
-                ("--directory", self.directory.is_none()),
-            ]
-            .into_iter()
-            .filter_map(|(name, missing)| missing.then_some(name))
-            .collect();
-            if !missing.is_empty() {
-                return Err(format!(
-                    "without --dev, {} must be given (see --help; new-signing-key and \
-                     new-api-key make a key and a hosts-file entry)",
-                    missing.join(", ")
-                ));
-            }
-        }
-        if let Some(path) = &self.directory {
-            config.directory = Directory::load(path)?;
-        }
-        if let Some(path) = &self.hosts {
-            config.hosts = Hosts::load(path)?;
-        }
-        if let Some(path) = &self.signing_key {
-            config.signing_key = Some(SigningKey::load(path)?);
-        }
-        if let Some(path) = &self.previous_signing_key {
-            let previous = PublicKey::load(path)?;
-            if config
-                .signing_key
-                .as_ref()
-                .is_some_and(|k| k.kid() == previous.kid())
-            {
-                return Err("--previous-signing-key is the same key as --signing-key".into());
-            }
-            config.previous_key = Some(previous);
-        }
-        if let Some(issuer) = &config.issuer {
-            check_url("--issuer", issuer, config.dev)?;
-        }
-        config.delivery_hook = self.hook(config.dev)?;
-        if !config.dev && config.delivery_hook.is_none() && delivers(&config.directory) {
-            return Err(
-                "without --dev, --delivery-url and --delivery-secret-file must be given: the \
-                 directory has texts, calls or app notifications to deliver"
-                    .into(),
-            );
-        }
-        Ok(config)
-    }
-
-    /// The delivery hook, if `--delivery-url` is given (with its secret).
-    fn hook(&self, dev: bool) -> Result<Option<HookConfig>, String> {
-        let (url, file) = match (&self.delivery_url, &self.delivery_secret_file) {
-            (None, None) => return Ok(None),
-            (Some(url), Some(file)) => (url, file),
-            _ => {
-                return Err("--delivery-url and --delivery-secret-file go together".into());
-            }
-        };
-        check_url("--delivery-url", url, dev)?;
-        let secret =
-            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let secret = secret.trim_ascii().to_vec();
-        if secret.len() < MIN_SECRET_LEN {
-            return Err(format!(
-                "--delivery-secret-file: the secret must be at least {MIN_SECRET_LEN} bytes"
-            ));
-        }
-        Ok(Some(HookConfig {
-            url: url.clone(),
-            secret,
-            timeout: Duration::from_secs(self.delivery_timeout_secs),
-        }))
-    }
-}
-
-/// Whether anyone in the directory has texts, calls or notifications.
-fn delivers(directory: &Directory) -> bool {
-    directory.users().iter().any(|u| {
-        u.methods.iter().any(|m| {
-            matches!(
-                m.kind,
-                MethodKind::Sms | MethodKind::Voice | MethodKind::Push
-            )
-        })
-    })
-}
-
 fn not_blank(v: &str) -> Result<String, String> {
     if v.trim().is_empty() {
         Err("must not be empty".into())
@@ -427,32 +197,13 @@ fn origin(v: &str) -> Result<HeaderValue, String> {
     HeaderValue::from_str(v).map_err(|_| format!("{v:?} is not valid"))
 }
 
-/// A URL is `https://`; plain `http://` only on a loopback host (or
-/// anywhere with `--dev`).
-fn check_url(flag: &str, url: &str, dev: bool) -> Result<(), String> {
-    let bad = || format!("{flag}: {url:?} is not a URL like https://login.example.com");
-    let (scheme, rest) = url.split_once("://").ok_or_else(bad)?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_name = match host.rsplit_once(':') {
-        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
-        _ => host,
-    };
-    if host_name.is_empty() || url.chars().any(char::is_whitespace) {
-        return Err(bad());
-    }
-    let loopback = matches!(host_name, "localhost" | "[::1]") || host_name.starts_with("127.");
-    match scheme {
-        "https" => Ok(()),
-        "http" if dev || loopback => Ok(()),
-        "http" => Err(format!(
-            "{flag}: {url:?} must be https (plain http only for a loopback host or with --dev)"
-        )),
-        _ => Err(bad()),
-    }
-}
 #[cfg(test)]
 mod tests {
+    use super::serve_config::check_url;
     use super::*;
+    use crate::config::Config;
+    use crate::limits::{Limits, Rate};
+    use std::time::Duration;
 
     fn run(args: &[&str]) -> Result<ServeArgs, String> {
         match parse(args.iter().map(|s| s.to_string())).map_err(|e| e.to_string())? {
