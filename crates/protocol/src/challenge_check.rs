@@ -25,28 +25,40 @@ pub enum ChallengeProblem {
     WindowTooLong(u32),
 }
 
+impl ChallengeProblem {
+    /// What is wrong, as a fixed sentence without the offending value. The
+    /// widget shows this one: it keeps the bundle free of number formatting.
+    pub fn summary(&self) -> &'static str {
+        match self {
+            ChallengeProblem::NoSession => "the challenge has no session handle or reference",
+            ChallengeProblem::ReferenceIsHandle => {
+                "the challenge's session reference is its secret handle"
+            }
+            ChallengeProblem::NoMethods => "no verification methods are set up for this account",
+            ChallengeProblem::DefaultNotListed(_) => "the default method is not among the methods",
+            ChallengeProblem::Expired => "the verification window is already over",
+            ChallengeProblem::WindowTooLong(_) => {
+                "the verification window is longer than the contract allows"
+            }
+        }
+    }
+}
+
 impl fmt::Display for ChallengeProblem {
+    /// The [summary](ChallengeProblem::summary), or for a problem with a value,
+    /// the value named.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ChallengeProblem::NoSession => {
-                f.write_str("the challenge has no session handle or reference")
-            }
-            ChallengeProblem::ReferenceIsHandle => {
-                f.write_str("the challenge's session reference is its secret handle")
-            }
-            ChallengeProblem::NoMethods => {
-                f.write_str("no verification methods are set up for this account")
-            }
             ChallengeProblem::DefaultNotListed(id) => {
                 write!(f, "default_method {id:?} is not among the methods")
             }
-            ChallengeProblem::Expired => f.write_str("the verification window is already over"),
             ChallengeProblem::WindowTooLong(secs) => {
                 write!(
                     f,
                     "expires_in_secs {secs} is not within 1..={MAX_WINDOW_SECS}"
                 )
             }
+            other => f.write_str(other.summary()),
         }
     }
 }
@@ -140,6 +152,27 @@ mod tests {
             ChallengeProblem::NoMethods.to_string(),
             "no verification methods are set up for this account"
         );
+    }
+
+    #[test]
+    fn the_summary_is_the_message_without_the_value() {
+        for problem in [
+            ChallengeProblem::NoSession,
+            ChallengeProblem::ReferenceIsHandle,
+            ChallengeProblem::NoMethods,
+            ChallengeProblem::Expired,
+        ] {
+            assert_eq!(problem.summary(), problem.to_string());
+        }
+        let long = ChallengeProblem::WindowTooLong(7200);
+        assert!(!long.summary().contains("7200"));
+        assert!(long.to_string().contains("7200"), "{long}");
+        let missing = ChallengeProblem::DefaultNotListed("push".into());
+        assert_eq!(
+            missing.summary(),
+            "the default method is not among the methods"
+        );
+        assert!(missing.to_string().contains("\"push\""), "{missing}");
     }
 
     #[test]

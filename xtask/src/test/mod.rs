@@ -45,6 +45,8 @@ const CLIPPY: Step = Step {
             "-p",
             "twostep-widget",
             "-p",
+            "twostep-demo",
+            "-p",
             "twostep-leptos-host",
             "--all-targets",
             "--target",
@@ -158,6 +160,9 @@ fn browser_tests() -> Result {
         "test",
         "-p",
         "twostep-widget",
+        // The screens' browser tests drive the demo's in-browser backend.
+        "-p",
+        "twostep-demo",
         "--target",
         "wasm32-unknown-unknown",
     ]);

@@ -6,7 +6,6 @@ use twostep_protocol::{
 };
 
 use super::calls::start_with;
-use super::check::check_challenge;
 use super::errors::bad_response;
 use crate::call::{Answer, Call, RequestId};
 use crate::effect::{Effect, Focus};
@@ -59,8 +58,8 @@ impl Flow {
     }
 
     pub(super) fn on_started(&mut self, challenge: Challenge, now: Millis, fx: &mut Vec<Effect>) {
-        if let Err(why) = check_challenge(&challenge) {
-            let failure = self.failure(bad_response(why), None, now);
+        if let Err(why) = challenge.check_usable() {
+            let failure = self.failure(bad_response(why.summary()), None, now);
             self.enter_failed(failure, Retry::Start { fresh: false }, fx);
             return;
         }

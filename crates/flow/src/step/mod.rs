@@ -8,7 +8,6 @@
 
 mod answers;
 mod calls;
-mod check;
 mod code;
 mod enter;
 mod errors;
