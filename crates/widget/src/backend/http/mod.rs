@@ -44,8 +44,9 @@ pub struct HttpBackend {
     options: Rc<HttpOptions>,
 }
 
-/// What came back: the status, the `Retry-After` header and the body.
-struct Reply {
+/// The HTTP response as read off the wire, before [`answer::interpret`] reads its JSON:
+/// the status, the `Retry-After` header and the body.
+struct HttpResponse {
     status: u16,
     retry_after: Option<String>,
     body: String,
@@ -53,7 +54,7 @@ struct Reply {
 
 /// [`HttpBackend::exchange`] in progress: boxed, so that its state machine is
 /// not copied into each call's future.
-type Exchange<'a> = Pin<Box<dyn Future<Output = Result<Reply, ApiError>> + 'a>>;
+type Exchange<'a> = Pin<Box<dyn Future<Output = Result<HttpResponse, ApiError>> + 'a>>;
 
 impl HttpBackend {
     /// A backend with these options.
@@ -136,7 +137,7 @@ impl HttpBackend {
             };
             drop(abort);
             match text {
-                Ok(body) => Ok(Reply {
+                Ok(body) => Ok(HttpResponse {
                     status,
                     retry_after,
                     body: body.as_string().unwrap_or_default(),
