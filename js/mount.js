@@ -96,17 +96,23 @@ export function mount(target, options) {
     }
     host.dispatchEvent(new CustomEvent(`twostep:${name}`, { detail, bubbles: true, composed: true }));
   };
+  // Points the link at the stylesheet the options name, or the bundle's own,
+  // fetching it only when that changed.
+  const useSheet = () => {
+    const href = current.stylesheet ?? new URL('twostep.css', import.meta.url).href;
+    if (sheet.getAttribute('href') === href) return;
+    if (!current.stylesheet && CSS_SRI) sheet.integrity = CSS_SRI;
+    else sheet.removeAttribute('integrity');
+    sheet.href = href;
+  };
   const start = () => {
-    if (current.stylesheet) {
-      sheet.removeAttribute('integrity');
-      sheet.href = current.stylesheet;
-    } else {
-      if (CSS_SRI) sheet.integrity = CSS_SRI;
-      sheet.href = new URL('twostep.css', import.meta.url).href;
-    }
+    useSheet();
     widget = mountWidget(box, wasmConfig(current, bridge), notify);
   };
   applyTheme(host, {}, current.theme);
+  // The stylesheet downloads beside the wasm, not after it: it was a serial
+  // step on the way to the first screen.
+  useSheet();
   const ready = load().then(() => {
     if (!gone) start();
   });

@@ -298,6 +298,30 @@ test('100 mount/unmount cycles leave no timer, interval or poll running', { time
   }
 });
 
+test('the stylesheet downloads while the wasm is still on its way', { timeout: 30_000 }, async () => {
+  // No user: the server answers start with 400, and the widget shows that failure, styled.
+  const page = await apiPage({ expectedStatuses: [400, 422] });
+  try {
+    let cssRequested;
+    const css = new Promise((resolve) => { cssRequested = resolve; });
+    page.on('request', (request) => {
+      if (request.url().endsWith('/bundle/twostep.css')) cssRequested(true);
+    });
+    // The wasm is held back until the stylesheet is asked for, or 5 s have passed.
+    let cssFirst;
+    await page.route('**/bundle/twostep_bg.wasm', async (route) => {
+      cssFirst = await Promise.race([css, new Promise((r) => setTimeout(() => r(false), 5_000))]);
+      await route.continue();
+    });
+    await page.evaluate(() => twostep.mount('#twostep', { backend: '/' }).ready);
+    assert.equal(cssFirst, true, 'the stylesheet was requested only after the wasm arrived');
+    await page.locator('#twostep .ts').waitFor({ timeout: SCREEN_TIMEOUT });
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('a tampered wasm is refused by the hash built into twostep.js, with a message and an event', { timeout: 30_000 }, async () => {
   const page = await apiPage();
   try {
