@@ -27,7 +27,7 @@ for (let i = 0; i < runs; i += 1) {
     mount('#twostep', {
       backend: {
         start: async () => ({
-          session_id: 'bench', user: 'bench@example.com', methods: [{ id: 'sms', kind: 'sms', target: '••12' }],
+          session_handle: 'sh_bench', session_ref: 'TS-0000-0000-0000', user: 'bench@example.com', methods: [{ id: 'sms', kind: 'sms', target: '••12' }],
           default_method: 'sms', expires_in_secs: 600,
         }),
         send: async () => ({ method_id: 'sms', delivery: { type: 'code', target: '••12', code_length: 6 } }),
