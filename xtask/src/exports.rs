@@ -4,56 +4,16 @@
 //! exports are roots, so no optimiser removes that code. Binaryen's
 //! `wasm-metadce` does, given the exports to keep.
 
-use crate::{Error, Result};
+use crate::{Result, minify};
 
 /// Export name prefixes of code the bundle never calls.
 pub const UNUSED_PREFIXES: [&str; 2] = ["intounderlying", "__wbg_intounderlying"];
 
-/// The export names of a wasm module.
+/// The export names of a wasm module, read by the parser that renames them
+/// (see [`minify::rename`]).
 pub fn names(wasm: &[u8]) -> Result<Vec<String>> {
-    let bad = || Error::new("not a wasm module, or a truncated one");
-    if wasm.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
-        return Err(bad());
-    }
-    let mut at = 8;
-    while at < wasm.len() {
-        let id = wasm[at];
-        at += 1;
-        let size = leb(wasm, &mut at).ok_or_else(bad)? as usize;
-        let end = at
-            .checked_add(size)
-            .filter(|&e| e <= wasm.len())
-            .ok_or_else(bad)?;
-        if id == 7 {
-            let mut p = at;
-            let count = leb(wasm, &mut p).ok_or_else(bad)?;
-            let mut out = Vec::new();
-            for _ in 0..count {
-                let len = leb(wasm, &mut p).ok_or_else(bad)? as usize;
-                let name = wasm.get(p..p + len).ok_or_else(bad)?;
-                out.push(String::from_utf8_lossy(name).into_owned());
-                p += len + 1; // the name, then the export's kind
-                leb(wasm, &mut p).ok_or_else(bad)?; // its index
-            }
-            return Ok(out);
-        }
-        at = end;
-    }
-    Ok(Vec::new())
-}
-
-/// One unsigned LEB128 number at `*at`, moving `*at` past it.
-fn leb(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut value = 0u64;
-    for shift in (0..64).step_by(7) {
-        let byte = *bytes.get(*at)?;
-        *at += 1;
-        value |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
+    let (_, renames) = minify::rename(wasm)?;
+    Ok(renames.exports.into_iter().map(|(old, _)| old).collect())
 }
 
 /// The `wasm-metadce` graph that keeps every export of `names` except the

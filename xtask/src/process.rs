@@ -83,8 +83,14 @@ const WASM_RUSTFLAGS: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
 /// 0.34 KB brotli and keeps build machines' layouts out of what a login page
 /// ships. Every child gets the same flags, so trunk, the bundle and the tests
 /// share their compiled dependencies. A folder whose path holds whitespace is
-/// left alone (the env var is split on whitespace).
-pub fn wasm_rustflags() -> String {
+/// left alone (the env var is split on whitespace). Read once per xtask run.
+pub fn wasm_rustflags() -> &'static str {
+    static FLAGS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FLAGS.get_or_init(read_wasm_rustflags)
+}
+
+/// [`wasm_rustflags`], read from the environment and cargo's registry folder.
+fn read_wasm_rustflags() -> String {
     let mut flags: Vec<String> = std::env::var(WASM_RUSTFLAGS)
         .map(|inherited| vec![inherited])
         .unwrap_or_default();
