@@ -11,8 +11,17 @@ use std::process::{Command, Stdio};
 use crate::{Error, Result};
 
 /// The repository root: the parent of the xtask package.
+///
+/// Read from the `CARGO_MANIFEST_DIR` that `cargo run` (the `cargo xtask`
+/// alias) sets at run time, and only failing that from the one compiled in:
+/// cargo reuses an xtask binary built in another clone that shares
+/// `CARGO_TARGET_DIR`, and its compiled-in folder would then build and test
+/// that other clone.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .expect("xtask lives in a subfolder of the repository")
         .to_path_buf()
