@@ -3,7 +3,8 @@
 //! These are the JSON shapes a twostep backend and the widget exchange, the
 //! server-to-server call that starts a verification, and the claims of the
 //! signed assertion that ends one. Servers and hosts depend on this crate too,
-//! so it carries no browser or UI code: only `serde`.
+//! so it carries no browser or UI code: only `serde`, and [`json`], the
+//! serde-free JSON the browser bundle reads and writes the contract with.
 //!
 //! Times are relative (`*_secs`, `*_ms`) wherever the widget acts on them, so a
 //! skewed client clock cannot shorten or stretch a window. Targets such as phone
@@ -19,6 +20,7 @@ mod challenge;
 mod challenge_check;
 mod error;
 mod http;
+pub mod json;
 mod mask;
 mod method;
 mod name;

@@ -11,8 +11,7 @@
 //! the same [`interpret`] as an HTTP answer, so an adapter's result is
 //! validated exactly like a server's.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use twostep_protocol::json::{ReadJson, WriteJson};
 use twostep_protocol::{
     ApiError, Challenge, Operation, PollRequest, PollResponse, SendRequest, SendResponse,
     StartRequest, VerifyRequest, VerifyResponse,
@@ -37,13 +36,13 @@ impl AdapterBackend {
         AdapterBackend { bridge }
     }
 
-    async fn exchange<Req: Serialize, Res: DeserializeOwned>(
+    async fn exchange<Req: WriteJson, Res: ReadJson>(
         &self,
         operation: Operation,
         req: Req,
         cid: String,
     ) -> Result<Res, ApiError> {
-        let body = serde_json::to_string(&req).unwrap_or_default();
+        let body = req.to_json();
         let answer = match self.bridge.call3(
             &JsValue::NULL,
             &JsValue::from_str(operation.name()),

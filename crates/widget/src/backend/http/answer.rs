@@ -2,7 +2,7 @@
 //! [`ApiError`] for every way an answer can be wrong. Pure, so each case is
 //! tested natively.
 
-use serde::de::DeserializeOwned;
+use twostep_protocol::json::{ReadError, ReadJson};
 use twostep_protocol::{ApiError, ErrorCode};
 
 /// The most of a bad body quoted in an error message.
@@ -22,12 +22,9 @@ pub struct Answer<'a> {
 /// Reads `answer` as the success type `T` or as an error envelope. Anything
 /// else becomes a `bad_response` (or `internal` for a bare 5xx) that names the
 /// problem. `correlation_id` fills in errors that lack one.
-pub fn interpret<T: DeserializeOwned>(
-    answer: &Answer<'_>,
-    correlation_id: &str,
-) -> Result<T, ApiError> {
+pub fn interpret<T: ReadJson>(answer: &Answer<'_>, correlation_id: &str) -> Result<T, ApiError> {
     let parse_error = if (200..300).contains(&answer.status) {
-        match serde_json::from_str::<T>(answer.body) {
+        match T::read_json(answer.body) {
             Ok(value) => return Ok(value),
             Err(e) => Some(e),
         }
@@ -41,30 +38,30 @@ pub fn interpret<T: DeserializeOwned>(
 /// type (`parse_error`), or any other status. Not generic, so the bundle holds
 /// it once rather than once per success type.
 #[inline(never)]
-fn failure(
-    answer: &Answer<'_>,
-    parse_error: Option<serde_json::Error>,
-    correlation_id: &str,
-) -> ApiError {
-    // Never serde_json's own Display of the error: it brings every message
-    // serde_json has into the bundle (about 0.57 KB brotli). The place it
-    // stopped at tells support where to look. A well-formed JSON answer is
-    // never quoted: a challenge of the wrong shape still holds the secret
-    // session handle, and this message reaches the screen and the details.
+fn failure(answer: &Answer<'_>, parse_error: Option<ReadError>, correlation_id: &str) -> ApiError {
+    // The member at fault tells support where to look. A well-formed JSON
+    // answer is never quoted: a challenge of the wrong shape still holds the
+    // secret session handle, and this message reaches the screen and the
+    // details.
     let mut err = match parse_error {
-        Some(e) if e.is_syntax() || e.is_eof() => ApiError::new(
+        Some(ReadError::NotJson(_)) => ApiError::new(
             ErrorCode::BadResponse,
             format!("The answer is not JSON: {}", quote(answer.body)),
         ),
-        Some(e) => ApiError::new(
+        Some(ReadError::Shape(e)) => ApiError::new(
             ErrorCode::BadResponse,
-            format!(
-                "The answer has an unexpected shape (line {}, column {})",
-                e.line(),
-                e.column()
-            ),
+            if e.field.is_empty() {
+                "The answer is not a JSON object".to_string()
+            } else {
+                format!(
+                    "The answer has an unexpected shape: `{}{}` {}",
+                    e.within,
+                    e.field,
+                    e.problem.words()
+                )
+            },
         ),
-        None => match serde_json::from_str::<ApiError>(answer.body) {
+        None => match ApiError::read_json(answer.body) {
             Ok(envelope) => envelope,
             Err(_) => bare_status(answer),
         },
@@ -159,8 +156,10 @@ mod tests {
         assert_eq!(e.code, ErrorCode::BadResponse);
         assert_eq!(
             e.message,
-            "The answer has an unexpected shape (line 1, column 19)"
+            "The answer has an unexpected shape: `status` is missing"
         );
+        let e = poll(200, r#"[{"status":"pending"}]"#, None).unwrap_err();
+        assert_eq!(e.message, "The answer is not a JSON object");
         let e = poll(200, "", None).unwrap_err();
         assert_eq!(e.code, ErrorCode::BadResponse);
         assert!(e.message.ends_with("(empty)"));

@@ -13,8 +13,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use twostep_protocol::json::{ReadJson, WriteJson};
 use twostep_protocol::{
     ApiError, CORRELATION_ID_HEADER, Challenge, ErrorCode, PollRequest, PollResponse, SendRequest,
     SendResponse, StartRequest, VerifyRequest, VerifyResponse,
@@ -64,14 +63,13 @@ impl HttpBackend {
         }
     }
 
-    /// Sends one call (its body already JSON, or the message of why it could
-    /// not be) and reads its answer as `Res`. Generic only in the reading; the
+    /// Sends one call (its body already JSON) and reads its answer as `Res`. Generic only in the reading; the
     /// request itself is [`HttpBackend::exchange`], which exists once in the
     /// bundle.
-    async fn post<Res: DeserializeOwned>(
+    async fn post<Res: ReadJson>(
         &self,
         path: &str,
-        json: Result<String, String>,
+        json: String,
         correlation_id: &str,
     ) -> Result<Res, ApiError> {
         let reply = self.exchange(path, json, correlation_id).await?;
@@ -90,13 +88,12 @@ impl HttpBackend {
     fn exchange<'a>(
         &'a self,
         path: &'a str,
-        json: Result<String, String>,
+        json: String,
         correlation_id: &'a str,
     ) -> Exchange<'a> {
         Box::pin(async move {
             let o = &self.options;
             let fail = |code, message: String| failure(code, message, correlation_id);
-            let json = json.map_err(|m| fail(ErrorCode::BadRequest, m))?;
             let controller = AbortController::new().map_err(|_| {
                 fail(
                     ErrorCode::Network,
@@ -178,13 +175,6 @@ fn request(
     web_sys::Request::new_with_str_and_init(&o.url(path), &init)
 }
 
-/// A request body as JSON, or why it cannot be (never, for the contract's
-/// request types; serde_json's error text would cost the bundle its every
-/// message, see `answer::failure`).
-fn to_json<Req: Serialize>(req: &Req) -> Result<String, String> {
-    serde_json::to_string(req).map_err(|_| "the request could not be written as JSON".to_string())
-}
-
 fn failure(code: ErrorCode, message: String, correlation_id: &str) -> ApiError {
     let mut e = ApiError::new(code, message);
     e.correlation_id = Some(correlation_id.to_string());
@@ -193,22 +183,22 @@ fn failure(code: ErrorCode, message: String, correlation_id: &str) -> ApiError {
 
 impl Backend for HttpBackend {
     fn start(&self, req: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
-        let json = to_json(&req);
+        let json = req.to_json();
         Box::pin(async move { self.post(&self.options.paths.start, json, &cid).await })
     }
 
     fn send(&self, req: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
-        let json = to_json(&req);
+        let json = req.to_json();
         Box::pin(async move { self.post(&self.options.paths.send, json, &cid).await })
     }
 
     fn verify(&self, req: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
-        let json = to_json(&req);
+        let json = req.to_json();
         Box::pin(async move { self.post(&self.options.paths.verify, json, &cid).await })
     }
 
     fn poll(&self, req: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
-        let json = to_json(&req);
+        let json = req.to_json();
         Box::pin(async move {
             let mut wait = self.options.retry_backoff_ms;
             let mut tries_left = self.options.poll_retries;
