@@ -70,9 +70,9 @@ macro_rules! deserialize_by_name {
             }
 
             /// Every value with its name on the wire, in order (for
-            /// `crate::json`'s readers; an unknown name is the last value
+            /// `crate::json`'s readers and for tests; an unknown name is the last value
             /// when the type has a fallback).
-            pub(crate) const WIRE: &'static [($ty, &'static str)] = &[$(($variant, $name)),+];
+            pub const WIRE: &'static [($ty, &'static str)] = &[$(($variant, $name)),+];
         }
 
         impl<'de> serde::Deserialize<'de> for $ty {

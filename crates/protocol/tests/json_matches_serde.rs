@@ -24,15 +24,15 @@ fn number() -> impl Strategy<Value = u32> {
     prop_oneof![Just(0), Just(u32::MAX), any::<u32>(), 0u32..1000]
 }
 
+/// Any value of a unit enum, from its wire table.
+fn one_of<T: Copy + std::fmt::Debug + 'static>(
+    wire: &'static [(T, &'static str)],
+) -> impl Strategy<Value = T> {
+    prop::sample::select(wire.iter().map(|(value, _)| *value).collect::<Vec<_>>())
+}
+
 fn kind() -> impl Strategy<Value = MethodKind> {
-    prop::sample::select(vec![
-        MethodKind::Sms,
-        MethodKind::Voice,
-        MethodKind::Push,
-        MethodKind::Totp,
-        MethodKind::Email,
-        MethodKind::Other,
-    ])
+    one_of(MethodKind::WIRE)
 }
 
 fn method() -> impl Strategy<Value = Method> {
@@ -105,36 +105,13 @@ fn send_response() -> impl Strategy<Value = SendResponse> {
 }
 
 fn poll_response() -> impl Strategy<Value = PollResponse> {
-    (
-        prop::sample::select(vec![
-            PollStatus::Pending,
-            PollStatus::Approved,
-            PollStatus::Denied,
-            PollStatus::Expired,
-        ]),
-        prop::option::of(text()),
-    )
+    (one_of(PollStatus::WIRE), prop::option::of(text()))
         .prop_map(|(status, assertion)| PollResponse { status, assertion })
 }
 
 fn api_error() -> impl Strategy<Value = ApiError> {
     (
-        prop::sample::select(vec![
-            ErrorCode::Expired,
-            ErrorCode::InvalidCode,
-            ErrorCode::TooManyAttempts,
-            ErrorCode::RateLimited,
-            ErrorCode::SessionExpired,
-            ErrorCode::MethodUnavailable,
-            ErrorCode::Internal,
-            ErrorCode::BadRequest,
-            ErrorCode::Unauthorized,
-            ErrorCode::Network,
-            ErrorCode::Timeout,
-            ErrorCode::BadResponse,
-            ErrorCode::Denied,
-            ErrorCode::Unknown,
-        ]),
+        one_of(ErrorCode::WIRE),
         text(),
         (
             prop::option::of(text()),
