@@ -476,7 +476,7 @@ async fn a_silent_backend_shows_loading_then_a_timeout_with_a_retry() {
 }
 
 #[wasm_bindgen_test]
-async fn the_sending_screen_names_the_target_and_allows_switching() {
+async fn a_code_field_is_up_while_the_first_code_is_on_its_way() {
     struct SlowSend(DemoBackend);
     impl Backend for SlowSend {
         fn start(&self, r: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
@@ -495,8 +495,12 @@ async fn the_sending_screen_names_the_target_and_allows_switching() {
     let (demo, _) = demo(Scenario::Text);
     let w = mount(Rc::new(SlowSend(demo)), |_| {});
     settle(50).await;
-    assert_eq!(w.heading(), "Sending your code…");
-    assert_eq!(w.text("[role=status]"), "Sending to ••••••12");
+    // The field is there at once, waiting, with the sending state inside.
+    assert_eq!(w.heading(), "Enter the code we texted you");
+    assert_eq!(w.text(".ts-sent"), "Sending to ••••••12");
+    assert_eq!(w.text("[role=status]"), "Sending your code…");
+    let field = w.find("input.ts-code").expect("the code field");
+    assert!(field.has_attribute("disabled"));
     w.click("Use a different verification option");
     settle(50).await;
     assert_eq!(w.heading(), "Choose another way to verify");

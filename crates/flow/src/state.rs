@@ -124,7 +124,9 @@ pub enum Phase {
         method_id: String,
         /// True for "send me a new code".
         resend: bool,
-        /// The code entry to return to if a resend is refused.
+        /// The code entry shown meanwhile: the one a resend came from (and
+        /// returns to if refused), or an empty one while a first code is on
+        /// its way, so that the field is up before the backend answers.
         previous: Option<Box<CodeEntry>>,
     },
     /// Waiting for a code.

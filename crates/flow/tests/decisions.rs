@@ -31,7 +31,18 @@ fn the_screen_follows_the_phase_and_the_open_panel() {
     assert_eq!(h.flow.screen(), Screen::Loading);
     begin(&mut h);
     h.reply(Ok(Answer::Started(challenge())));
-    assert_eq!(h.flow.screen(), Screen::Sending);
+    // A texted code's field is up before the send answers, empty and with
+    // nothing sent yet: one round trip less before the user sees it.
+    assert_eq!(h.flow.screen(), Screen::Code);
+    let waiting = h
+        .flow
+        .code_entry()
+        .expect("an entry while the code is on its way");
+    assert_eq!(
+        (waiting.target.as_deref(), waiting.sent_at, waiting.sends),
+        (Some("••••••12"), None, 0)
+    );
+    assert!(!h.flow.can_resend(h.now));
     h.reply(Ok(Answer::Sent(SendResponse {
         method_id: "sms-1".into(),
         delivery: code_delivery(Some("••••••12"), Some(0)),
@@ -60,6 +71,26 @@ fn the_screen_follows_the_phase_and_the_open_panel() {
     assert_eq!(h.flow.screen(), Screen::TimedOut);
     assert!(Screen::TimedOut.shows_help());
     assert!(!Screen::Loading.shows_help() && !Screen::Verified.shows_help());
+}
+
+#[test]
+fn approvals_wait_on_their_own_screen_and_a_refused_first_code_fails() {
+    let mut h = Harness::new();
+    begin(&mut h);
+    h.reply(Ok(Answer::Started(challenge())));
+    h.on(Event::PickMethod("push".into()));
+    // What an approval shows (a number to match or not) depends on the answer.
+    assert_eq!(h.flow.screen(), Screen::Sending);
+    assert_eq!(h.flow.code_entry(), None);
+    h.on(Event::PickMethod("sms-2".into()));
+    assert_eq!(h.flow.screen(), Screen::Code);
+    // A first code refused for now is a failure with a way forward, not an
+    // empty field with a notice.
+    let mut e = err(ErrorCode::RateLimited);
+    e.retry_after_secs = Some(60);
+    h.reply(Err(e));
+    assert_eq!(h.flow.screen(), Screen::Failed);
+    assert_eq!(h.flow.code_entry(), None);
 }
 
 #[test]

@@ -57,11 +57,13 @@ impl Flow {
         now: Millis,
         fx: &mut Vec<Effect>,
     ) {
-        // A refused resend goes back to the code entry the user had.
+        // A refused resend goes back to the code entry the user had (a first
+        // send's empty entry is no screen to go back to).
         if let Phase::Sending {
             previous: Some(prev),
             ..
         } = &self.phase
+            && req.resend
             && matches!(
                 err.code,
                 ErrorCode::RateLimited | ErrorCode::TooManyAttempts

@@ -71,6 +71,10 @@ pub fn CodeScreen(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
                 target: mask_target(target),
                 time: clock_time(at, offset_minutes(at)),
             })),
+            // A first code still on its way: nothing is sent yet.
+            (Some(target), None) if kind != MethodKind::Totp => {
+                Some(t(Msg::SendingTo(mask_target(target))))
+            }
             _ if kind == MethodKind::Totp => Some(t(Msg::AppCodeHint)),
             _ => None,
         })
