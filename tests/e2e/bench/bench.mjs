@@ -11,7 +11,7 @@
 // out); --smoke: one load of twostep and one of the floor, and a few cycles and resends.
 
 import { execFileSync } from 'node:child_process';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -91,6 +91,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const mounts = { '/pages/': `${here}pages`, '/twostep/': args.bundle };
 if (args.okta) mounts['/okta/'] = args.okta;
 const server = await serve({ mounts, stubs: { ...twostepStubs, ...(args.okta ? oktaStubs : {}) } });
+const loadBefore = loadavg()[0];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless=new'],
@@ -103,7 +104,9 @@ try {
   const loads = Object.fromEntries(pages.map((page) => [page.id, []]));
   for (let run = 1; run <= args.runs; run += 1) {
     const line = [];
-    for (const page of pages) {
+    // Each round starts one page further on, so that no page always follows the same one.
+    const order = pages.map((_, i) => pages[(i + run - 1) % pages.length]);
+    for (const page of order) {
       const load = await coldLoad(browser, server.url + page.path);
       if (load.notBrotli.length) {
         throw new Error(`${page.id}: text or wasm not received as brotli: ${load.notBrotli.join(', ')}`);
@@ -121,7 +124,14 @@ try {
     date: new Date().toISOString(),
     commit: git('rev-parse', '--short', 'HEAD'),
     dirty: Boolean(git('status', '--porcelain', '--untracked-files=no')),
-    machine: { nproc: nproc(), cpu: cpus()[0]?.model ?? null, chromium: browser.version(), node: process.version },
+    machine: {
+      nproc: nproc(),
+      cpu: cpus()[0]?.model ?? null,
+      chromium: browser.version(),
+      node: process.version,
+      // The 1-minute load average before and after: other work on the machine shows in the spread.
+      load: [loadBefore, loadavg()[0]],
+    },
     runs: args.runs,
     smoke: args.smoke,
     pages: pages.map((page) => ({ ...page, summary: summary(loads[page.id]), loads: loads[page.id] })),

@@ -56,23 +56,27 @@ function ratios(result) {
 }
 
 function memoryFlat({ cycles, resends }) {
-  const row = (label, m) => `| ${label} | ${kb(m.heap)} | ${kb(m.wasm)} |`;
+  const signed = (n) => `${n >= 0 ? '+' : '−'}${kb(Math.abs(n))}`;
+  const rows = (label, { before, after }) => [
+    `| before ${label} | ${kb(before.heap)} | ${kb(before.wasm)} |`,
+    `| after ${label} | ${kb(after.heap)} | ${kb(after.wasm)} |`,
+    `| change | ${signed(after.heap - before.heap)} | ${signed(after.wasm - before.wasm)} |`,
+  ];
   return [
     '| twostep | JS heap after GC | wasm memory |',
     '|---|---|---|',
-    row(`before ${cycles.cycles} mount/unmount cycles`, cycles.before),
-    row(`after ${cycles.cycles} mount/unmount cycles`, cycles.after),
-    row(`before ${resends.resends} resends in one session`, resends.before),
-    row(`after ${resends.resends} resends in one session`, resends.after),
+    ...rows(`${cycles.cycles} mount/unmount cycles`, cycles),
+    ...rows(`${resends.resends} resends in one session`, resends),
   ].join('\n');
 }
 
 function method(result) {
   const { machine } = result;
   return `- **Machine.** \`nproc\` ${machine.nproc} (${machine.cpu ?? 'CPU unknown'}), Chromium ${machine.chromium} (Debian's, \`--headless=new\`), driven
-  by playwright-core 1.64.1 from Node ${machine.node}; run ${result.date.slice(0, 16).replace('T', ' ')} UTC on commit ${result.commit ?? '?'}${result.dirty ? ' with uncommitted changes' : ''}.
-- **Loads.** ${result.runs} cold loads per page in one run, alternating (twostep, Okta, floor, then again), each in a fresh
-  browser context (empty cache), after one uncounted load of each page. One Node server on 127.0.0.1 serves every page,
+  by playwright-core 1.64.1 from Node ${machine.node}; run ${result.date.slice(0, 16).replace('T', ' ')} UTC on commit ${result.commit ?? '?'}${result.dirty ? ' with uncommitted changes' : ''}. The machine was shared: its 1-minute load average was ${machine.load.map((l) => l.toFixed(1)).join(' before the run and ')} after it, which shows in the spread of the times.
+- **Loads.** ${result.runs} cold loads per page in one run, alternating (each round loads every page once, starting one
+  page further on than the round before), each in a fresh browser context (empty cache), after one uncounted load of
+  each page. One Node server on 127.0.0.1 serves every page,
   asset and API answer the same way; pages load their scripts as external files (no inline script) and no CSP header
   is sent to any of them (the Okta widget's bundle is not built for twostep's strict one).
 - **twostep**: \`dist/bundle/\` of \`cargo xtask build\`; the page's module imports \`twostep.js\` and calls \`mount()\` at once with
@@ -81,14 +85,18 @@ function method(result) {
 - **Okta**: \`@okta/okta-signin-widget@7.49.0\` from npm (installed by xtask into \`target/bench/okta/\`), its Identity Engine
   bundle \`js/okta-sign-in.oie.min.js\` (the smallest one for Identity Engine orgs) and \`css/okta-sign-in.min.css\`, with
   \`useInteractionCodeFlow\` and the issuer \`/oauth2/default\` on the same server. A stub written from Okta's public API
-  description (\`tests/e2e/bench/okta-stub.mjs\`) answers \`POST /oauth2/default/v1/interact\` with an interaction handle
-  and \`POST /idp/idx/introspect\` with the \`challenge-authenticator\` remediation for an enrolled phone whose method is
-  SMS (\`currentAuthenticatorEnrollment\`), so the first screen is the texted code's entry.
+  description (\`tests/e2e/bench/okta-stub.mjs\`) answers what the widget asks, in order: \`GET
+  /oauth2/default/.well-known/openid-configuration\` (OIDC discovery), \`POST /oauth2/default/v1/interact\` (an
+  interaction handle), and \`POST /idp/idx/introspect\` with the \`challenge-authenticator\` remediation for an enrolled
+  phone whose method is SMS (\`currentAuthenticatorEnrollment\`), so that the first screen is the texted code's entry
+  (*Verify with your phone*, "A code was sent to +1 XXX-XXX-0012", the *Enter Code* field).
 - **Floor**: a static page with one \`<input>\`.
 - **First visible code input**: an init script, the same on every page, checks on each animation frame for an
   \`<input>\` in the document or any open shadow root that has a box and passes \`checkVisibility\` (opacity and
   visibility included), and keeps \`performance.now()\` of the first frame that has one: ms from navigation start.
-- The other figures are read ${SETTLE_MS_TEXT} after that input showed:
+- The other figures are read ${SETTLE_MS_TEXT} after that input showed. The bench reads the page through CDP's
+  \`Runtime.evaluate\`, never playwright's waiting or locator helpers, whose injected script would add about 0.6 MB
+  to the heap figure:
   **script time** is CDP \`Performance.getMetrics\` \`ScriptDuration\`; **JS heap after GC** is CDP
   \`HeapProfiler.collectGarbage\`, then \`Runtime.getHeapUsage\` \`usedSize\`; **wasm memory** sums \`buffer.byteLength\` of
   every \`WebAssembly.Memory\` that the page's instances export or import (an init script wraps \`instantiate\`,
