@@ -89,9 +89,6 @@ function discovery(origin) {
   };
 }
 
-/** The issuer the page configures the widget with, relative to the server. */
-export const OKTA_ISSUER_PATH = ISSUER_PATH;
-
 /** Every stub of the Okta org the bench serves, by `METHOD /path`. */
 export const oktaStubs = {
   [`GET ${ISSUER_PATH}/.well-known/openid-configuration`]: (_, { origin }) => discovery(origin),
