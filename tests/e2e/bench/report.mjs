@@ -97,7 +97,9 @@ function method(result) {
 - The other figures are read ${SETTLE_MS_TEXT} after that input showed. The bench reads the page through CDP's
   \`Runtime.evaluate\`, never playwright's waiting or locator helpers, whose injected script would add about 0.6 MB
   to the heap figure:
-  **script time** is CDP \`Performance.getMetrics\` \`ScriptDuration\`; **JS heap after GC** is CDP
+  **script time** is CDP \`Performance.getMetrics\` \`ScriptDuration\`, the main thread's time in script since the
+  page's start (the wasm's calls included; the wasm compilation that V8 does on other threads, which
+  \`instantiateStreaming\` allows, is not in it); **JS heap after GC** is CDP
   \`HeapProfiler.collectGarbage\`, then \`Runtime.getHeapUsage\` \`usedSize\`; **wasm memory** sums \`buffer.byteLength\` of
   every \`WebAssembly.Memory\` that the page's instances export or import (an init script wraps \`instantiate\`,
   \`instantiateStreaming\` and \`Instance\`; 0 without wasm); **bytes brotli** sums \`encodedBodySize\` of the navigation and
