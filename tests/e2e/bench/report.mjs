@@ -73,7 +73,9 @@ function memoryFlat({ cycles, resends }) {
 function method(result) {
   const { machine } = result;
   return `- **Machine.** \`nproc\` ${machine.nproc} (${machine.cpu ?? 'CPU unknown'}), Chromium ${machine.chromium} (Debian's, \`--headless=new\`), driven
-  by playwright-core 1.64.1 from Node ${machine.node}; run ${result.date.slice(0, 16).replace('T', ' ')} UTC on commit ${result.commit ?? '?'}${result.dirty ? ' with uncommitted changes' : ''}. The machine was shared: its 1-minute load average was ${machine.load.map((l) => l.toFixed(1)).join(' before the run and ')} after it, which shows in the spread of the times.
+  by playwright-core 1.64.1 from Node ${machine.node}; run ${result.date.slice(0, 16).replace('T', ' ')} UTC on commit ${result.commit ?? '?'}${result.dirty ? ' with uncommitted changes' : ''}.
+  The machine was shared: its 1-minute load average was ${machine.load.map((l) => l.toFixed(1)).join(' before the run and ')} after
+  it, which shows in the spread of the times.
 - **Loads.** ${result.runs} cold loads per page in one run, alternating (each round loads every page once, starting one
   page further on than the round before), each in a fresh browser context (empty cache), after one uncounted load of
   each page. One Node server on 127.0.0.1 serves every page,
