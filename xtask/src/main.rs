@@ -5,11 +5,13 @@
 //! cargo xtask build            trunk build --release into dist/, then check the bundle files
 //! cargo xtask size             build, then raw / gzip / brotli sizes against the budget
 //! cargo xtask demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, env TWOSTEP_PORT)
-//! cargo xtask test [STAGE]     every check CI runs, or one stage: lint, native, browser, size, conformance, e2e
+//! cargo xtask test [STAGE]     every check CI runs, or one stage: lint, native, js, browser, size, conformance, bench, e2e
+//! cargo xtask bench [--runs N] twostep, Okta's widget and a static input, cold loads; figures to docs/performance.md
 //! cargo xtask conformance --base-url URL [--api-key KEY] [--user EMAIL] [--totp-secret B32] [--dev] …
 //!                              check a running backend against the HTTP contract
 //! ```
 
+mod bench;
 mod build;
 mod demo;
 mod exports;
@@ -63,7 +65,12 @@ commands:
   size             build, then print raw / gzip / brotli sizes against the size budget
   demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, or env TWOSTEP_PORT)
   test [STAGE]     run every check CI runs, stopping at the first failure;
-                   STAGE runs one part only: lint, native, browser, size, conformance or e2e
+                   STAGE runs one part only: lint, native, js, browser, size, conformance, bench or e2e
+  bench [--runs N] release build, then N cold loads each (default 15), alternating in one Chromium,
+                   of twostep's bundle, the Okta Sign-In Widget 7.49.0 (npm, into target/bench/okta)
+                   and a static input: first visible code input, script time, JS heap, wasm memory,
+                   bytes brotli, and twostep's memory over mount cycles and resends; writes the
+                   figures into docs/performance.md and judges nothing
   conformance --base-url URL [--api-key KEY] [--user EMAIL] [--totp-secret BASE32]
               [--issuer ISS] [--audience AUD] [--dev]
                    check a running backend against twostep's HTTP contract
@@ -78,6 +85,7 @@ fn main() -> ExitCode {
         Some("build") if args.len() == 1 => build::run(),
         Some("size") if args.len() == 1 => size::run(),
         Some("demo") => demo::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("conformance") => process::run(
             process::cargo()

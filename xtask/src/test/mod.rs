@@ -2,6 +2,7 @@
 //!
 //! Each step's name goes to stderr before it and its time after it, except after the last one
 //! (the e2e tests) on success: the output then ends with node's own summary, which CI reads.
+//! That is why the bench's smoke run comes just before the e2e tests, not after them.
 
 mod conformance;
 mod e2e;
@@ -11,7 +12,7 @@ use std::time::Instant;
 use crate::process::{self, command};
 use crate::reference::{self, Reference};
 use crate::setup::{self, Scope};
-use crate::{Error, Result, build, size};
+use crate::{Error, Result, bench, build, size};
 
 /// One named step of the run.
 struct Step {
@@ -94,6 +95,10 @@ const CONFORMANCE: Step = Step {
     name: "conformance checks against the reference server",
     run: conformance::run,
 };
+const BENCH: Step = Step {
+    name: "bench smoke run (one cold load of twostep and of the floor; figures judged by nobody)",
+    run: bench::smoke,
+};
 const E2E: Step = Step {
     name: "e2e tests (node --test, playwright-core, Chromium)",
     run: e2e::run,
@@ -111,6 +116,7 @@ pub fn run(args: &[String]) -> Result {
             BROWSER,
             SIZE,
             CONFORMANCE,
+            BENCH,
             E2E,
         ],
         [stage] => match stage.as_str() {
@@ -121,6 +127,7 @@ pub fn run(args: &[String]) -> Result {
             "size" => vec![SETUP, SIZE],
             "e2e" => vec![SETUP, BUILD, E2E],
             "conformance" => vec![CONFORMANCE],
+            "bench" => vec![SETUP, BUILD, BENCH],
             other => return Err(unknown(other)),
         },
         _ => return Err(unknown(&args.join(" "))),
@@ -144,7 +151,7 @@ pub fn run(args: &[String]) -> Result {
 
 fn unknown(stage: &str) -> Error {
     Error::new(format!(
-        "unknown test stage {stage:?}; usage: cargo xtask test [lint|native|browser|size|conformance|e2e]"
+        "unknown test stage {stage:?}; usage: cargo xtask test [lint|native|js|browser|size|conformance|bench|e2e]"
     ))
 }
 
