@@ -80,14 +80,7 @@ pub fn demo_page() -> Result {
     )?;
     let wasm = stage.join("twostep_bg.wasm");
     match &page.wasm_opt {
-        Some(level) => process::run(
-            command("wasm-opt")
-                .args(WASM_FEATURES)
-                .arg(level)
-                .arg(&wasm)
-                .arg("-o")
-                .arg(dist.join("twostep_bg.wasm")),
-        )?,
+        Some(level) => wasm_opt(&[level], &wasm, &dist.join("twostep_bg.wasm"))?,
         None => {
             std::fs::copy(&wasm, dist.join("twostep_bg.wasm"))?;
         }
@@ -132,6 +125,18 @@ fn bindgen(wasm: &Path, out: &Path, extra: &[&str]) -> Result {
             .arg("--out-dir")
             .arg(out)
             .arg(wasm),
+    )
+}
+
+/// Optimises the wasm `from` into `to` with wasm-opt's `passes`.
+fn wasm_opt(passes: &[&str], from: &Path, to: &Path) -> Result {
+    process::run(
+        command("wasm-opt")
+            .args(WASM_FEATURES)
+            .args(passes)
+            .arg(from)
+            .arg("-o")
+            .arg(to),
     )
 }
 
@@ -213,14 +218,7 @@ fn shrink_wasm(stage: &std::path::Path, out: &std::path::Path) -> Result<minify:
             .arg(&raw)
             .stdout(std::process::Stdio::null()),
     )?;
-    process::run(
-        command("wasm-opt")
-            .args(WASM_FEATURES)
-            .args(WASM_OPT_PASSES)
-            .arg(&raw)
-            .arg("-o")
-            .arg(out.join("twostep_bg.wasm")),
-    )?;
+    wasm_opt(&WASM_OPT_PASSES, &raw, &out.join("twostep_bg.wasm"))?;
     let (wasm, renames) = minify::rename(&std::fs::read(out.join("twostep_bg.wasm"))?)?;
     std::fs::write(out.join("twostep_bg.wasm"), wasm)?;
     Ok(renames)
