@@ -1,9 +1,16 @@
-//! `cargo xtask build`: the demo page with `trunk build --release` into dist/, and the
-//! embeddable bundle (no demo) into dist/bundle/, then a check of the files.
+//! `cargo xtask build`: the demo page into dist/ and the embeddable bundle (no demo) into
+//! dist/bundle/, then a check of the files.
+//!
+//! Both are cargo, wasm-bindgen (`--target web`), wasm-opt (npm binaryen) and
+//! esbuild, with no trunk: the demo page is what `trunk build --release` made
+//! of index.html (see [`page`]), and trunk stays optional, for `trunk serve`.
 
+use std::path::Path;
+
+use crate::page::Page;
 use crate::process::{self, command};
 use crate::setup::{self, Scope};
-use crate::{Error, Result, exports, minify};
+use crate::{Error, Result, css, exports, minify};
 
 /// The files a release build must leave in dist/.
 pub const DIST_FILES: [&str; 5] = [
@@ -48,23 +55,95 @@ const WASM_OPT_PASSES: [&str; 7] = [
 /// Sets up the wasm tools, builds the demo page and the embeddable bundle, and checks dist/.
 pub fn run() -> Result {
     setup::run(Scope::Wasm)?;
-    trunk()?;
+    demo_page()?;
     bundle()
 }
 
-/// Builds the embeddable bundle, the root crate without its `demo` feature, into dist/bundle/
-/// (after [`trunk`], whose minified twostep.css it copies).
+/// Builds the demo page, the root crate with its default `demo` feature, into a fresh dist/
+/// (the tools must be set up): the wasm and its glue (minified by esbuild, where trunk's
+/// minifier gave up on it) that boot.js starts, and what index.html's trunk tags name.
+pub fn demo_page() -> Result {
+    eprintln!("build: demo page into dist/");
+    let root = process::root();
+    let page = Page::parse(&std::fs::read_to_string(root.join("index.html"))?)?;
+    release_wasm(&[])?;
+    let target = process::target_dir();
+    let dist = process::dist_dir();
+    let stage = target.join("demo-js");
+    let _ = std::fs::remove_dir_all(&stage);
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::create_dir_all(&dist)?;
+    bindgen(
+        &target.join(RELEASE_WASM),
+        &stage,
+        &["--out-name", "twostep"],
+    )?;
+    let wasm = stage.join("twostep_bg.wasm");
+    match &page.wasm_opt {
+        Some(level) => wasm_opt(&[level], &wasm, &dist.join("twostep_bg.wasm"))?,
+        None => {
+            std::fs::copy(&wasm, dist.join("twostep_bg.wasm"))?;
+        }
+    }
+    process::run(
+        css::esbuild()
+            .arg(stage.join("twostep.js"))
+            .args(["--minify", "--format=esm", "--target=es2022"])
+            .arg(format!("--outfile={}", dist.join("twostep.js").display())),
+    )?;
+    page.write(&dist)?;
+    check_dist()?;
+    eprintln!("build: dist/ holds {}", DIST_FILES.join(", "));
+    Ok(())
+}
+
+/// The root crate's release wasm, from the target folder.
+const RELEASE_WASM: &str = "wasm32-unknown-unknown/release/twostep.wasm";
+
+/// Builds the root crate for the browser, in release, with cargo's `extra` arguments.
+fn release_wasm(extra: &[&str]) -> Result {
+    process::run(
+        process::cargo()
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "twostep",
+            ])
+            .args(extra),
+    )
+}
+
+/// Runs wasm-bindgen (`--target web`, no TypeScript) on `wasm` into `out`, with `extra` arguments.
+fn bindgen(wasm: &Path, out: &Path, extra: &[&str]) -> Result {
+    process::run(
+        command("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript"])
+            .args(extra)
+            .arg("--out-dir")
+            .arg(out)
+            .arg(wasm),
+    )
+}
+
+/// Optimises the wasm `from` into `to` with wasm-opt's `passes`.
+fn wasm_opt(passes: &[&str], from: &Path, to: &Path) -> Result {
+    process::run(
+        command("wasm-opt")
+            .args(WASM_FEATURES)
+            .args(passes)
+            .arg(from)
+            .arg("-o")
+            .arg(to),
+    )
+}
+
+/// Builds the embeddable bundle, the root crate without its `demo` feature, into dist/bundle/.
 pub fn bundle() -> Result {
     eprintln!("build: embeddable bundle (no demo page) into dist/bundle/");
-    process::run(process::cargo().args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "twostep",
-        "--no-default-features",
-    ]))?;
+    release_wasm(&["--no-default-features"])?;
     let target = process::target_dir();
     let dist = process::dist_dir();
     let out = dist.join("bundle");
@@ -74,22 +153,14 @@ pub fn bundle() -> Result {
     let stage = target.join("bundle-js");
     let _ = std::fs::remove_dir_all(&stage);
     copy_dir(&process::root().join("js"), &stage, |_| true)?;
-    process::run(
-        command("wasm-bindgen")
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-name",
-                "twostep",
-                "--out-dir",
-            ])
-            .arg(stage.join("wasm"))
-            .arg(target.join("wasm32-unknown-unknown/release/twostep.wasm")),
+    bindgen(
+        &target.join(RELEASE_WASM),
+        &stage.join("wasm"),
+        &["--out-name", "twostep"],
     )?;
     let renames = shrink_wasm(&stage, &out)?;
     no_machine_paths(&out.join("twostep_bg.wasm"))?;
-    std::fs::copy(dist.join("twostep.css"), out.join("twostep.css"))?;
+    css::minify(&css::join()?, &out.join("twostep.css"))?;
     bundle_js(&stage, &out, &renames)?;
     std::fs::copy(stage.join("twostep.d.ts"), out.join("twostep.d.ts"))?;
     examples(&target)?;
@@ -147,14 +218,7 @@ fn shrink_wasm(stage: &std::path::Path, out: &std::path::Path) -> Result<minify:
             .arg(&raw)
             .stdout(std::process::Stdio::null()),
     )?;
-    process::run(
-        command("wasm-opt")
-            .args(WASM_FEATURES)
-            .args(WASM_OPT_PASSES)
-            .arg(&raw)
-            .arg("-o")
-            .arg(out.join("twostep_bg.wasm")),
-    )?;
+    wasm_opt(&WASM_OPT_PASSES, &raw, &out.join("twostep_bg.wasm"))?;
     let (wasm, renames) = minify::rename(&std::fs::read(out.join("twostep_bg.wasm"))?)?;
     std::fs::write(out.join("twostep_bg.wasm"), wasm)?;
     Ok(renames)
@@ -170,15 +234,9 @@ fn bundle_js(stage: &std::path::Path, out: &std::path::Path, renames: &minify::R
     let wasm_sri = crate::integrity::sri(&std::fs::read(out.join("twostep_bg.wasm"))?);
     let css_sri = crate::integrity::sri(&std::fs::read(out.join("twostep.css"))?);
     process::run(
-        command(&process::esbuild().to_string_lossy())
+        css::esbuild()
             .arg(stage.join("twostep.js"))
-            .args([
-                "--bundle",
-                "--minify",
-                "--format=esm",
-                "--target=es2022",
-                "--log-level=warning",
-            ])
+            .args(["--bundle", "--minify", "--format=esm", "--target=es2022"])
             .arg(format!("--define:TWOSTEP_WASM_SRI=\"{wasm_sri}\""))
             .arg(format!("--define:TWOSTEP_CSS_SRI=\"{css_sri}\""))
             .arg(format!("--outfile={}", out.join("twostep.js").display())),
@@ -204,15 +262,6 @@ pub fn shakeable(glue: &str) -> String {
         .join("\n")
 }
 
-/// Builds the release bundle with trunk (the tools must be set up) and checks dist/.
-pub fn trunk() -> Result {
-    eprintln!("build: trunk build --release");
-    process::run(command("trunk").args(["build", "--release"]))?;
-    check_dist()?;
-    eprintln!("build: dist/ holds {}", DIST_FILES.join(", "));
-    Ok(())
-}
-
 /// Fails unless every file of [`DIST_FILES`] is in dist/.
 pub fn check_dist() -> Result {
     let dist = process::dist_dir();
@@ -224,7 +273,7 @@ pub fn check_dist() -> Result {
         Ok(())
     } else {
         Err(Error::new(format!(
-            "dist/ lacks {} after trunk build",
+            "dist/ lacks {} after the demo page's build",
             missing.join(", ")
         )))
     }
@@ -249,11 +298,10 @@ fn examples(target: &std::path::Path) -> Result {
         "-p",
         "twostep-leptos-host",
     ]))?;
-    process::run(
-        command("wasm-bindgen")
-            .args(["--target", "web", "--no-typescript", "--out-dir"])
-            .arg(dist.join("leptos-host/pkg"))
-            .arg(target.join("wasm32-unknown-unknown/debug/twostep_leptos_host.wasm")),
+    bindgen(
+        &target.join("wasm32-unknown-unknown/debug/twostep_leptos_host.wasm"),
+        &dist.join("leptos-host/pkg"),
+        &[],
     )
 }
 

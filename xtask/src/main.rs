@@ -1,8 +1,9 @@
 //! `cargo xtask`: the project's automation, in Rust so that it runs wherever cargo does.
 //!
 //! ```text
-//! cargo xtask setup            install what this machine lacks (idempotent, seconds when all is there)
-//! cargo xtask build            trunk build --release into dist/, then check the bundle files
+//! cargo xtask setup [--trunk]  install what this machine lacks (idempotent, seconds when all is there);
+//!                              --trunk adds the pinned trunk, which only `trunk serve` needs
+//! cargo xtask build            the demo page into dist/ and the bundle into dist/bundle/, then check them
 //! cargo xtask size             build, then raw / gzip / brotli sizes against the budget
 //! cargo xtask demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, env TWOSTEP_PORT)
 //! cargo xtask test [STAGE]     every check CI runs, or one stage: lint, native, js, browser, size, conformance, bench, e2e
@@ -13,10 +14,12 @@
 
 mod bench;
 mod build;
+mod css;
 mod demo;
 mod exports;
 mod integrity;
 mod minify;
+mod page;
 mod pins;
 mod process;
 mod reference;
@@ -59,9 +62,10 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  setup            install the tools this machine lacks (wasm target, trunk, wasm-bindgen-cli,
-                   wasm-opt, Chromium, chromedriver, the e2e test dependencies)
-  build            trunk build --release into dist/ and check the bundle files
+  setup [--trunk]  install the tools this machine lacks (wasm target, wasm-bindgen-cli, wasm-opt,
+                   esbuild, Chromium, chromedriver, the e2e test dependencies); --trunk also
+                   installs the pinned trunk, for `trunk serve` (no command here needs it)
+  build            the demo page into dist/, the bundle into dist/bundle/, and check the files
   size             build, then print raw / gzip / brotli sizes against the size budget
   demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, or env TWOSTEP_PORT)
   test [STAGE]     run every check CI runs, stopping at the first failure;
@@ -82,6 +86,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("setup") if args.len() == 1 => setup::run(setup::Scope::All),
+        Some("setup") if args[1..] == ["--trunk"] => setup::run(setup::Scope::AllAndTrunk),
         Some("build") if args.len() == 1 => build::run(),
         Some("size") if args.len() == 1 => size::run(),
         Some("demo") => demo::run(&args[1..]),

@@ -2,7 +2,7 @@
 //!
 //! Every child process gets a `PATH` with npm binaryen's `wasm-opt` first (never Debian's
 //! binaryen 108 at /usr/bin/wasm-opt, which builds a page that dies at start) and cargo's
-//! bin folder next (where `cargo install` puts trunk and wasm-bindgen).
+//! bin folder next (where `cargo install` puts wasm-bindgen, and trunk if `setup --trunk` ran).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -27,7 +27,7 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The folder trunk writes the bundle and the demo page to.
+/// The folder the build writes the demo page to, and the bundle to its bundle/ subfolder.
 pub fn dist_dir() -> PathBuf {
     root().join("dist")
 }
@@ -90,7 +90,7 @@ const WASM_RUSTFLAGS: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
 /// sources is remapped to nothing, so the panic locations the bundle carries
 /// read `some-crate-1.0/src/lib.rs`, not this machine's paths. That saves
 /// 0.34 KB brotli and keeps build machines' layouts out of what a login page
-/// ships. Every child gets the same flags, so trunk, the bundle and the tests
+/// ships. Every child gets the same flags, so the demo page, the bundle and the tests
 /// share their compiled dependencies. A folder whose path holds whitespace is
 /// left alone (the env var is split on whitespace). Read once per xtask run.
 pub fn wasm_rustflags() -> &'static str {

@@ -20,10 +20,13 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// How much to set up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// What `trunk build` needs: the wasm target, trunk, wasm-bindgen-cli, node and wasm-opt.
+    /// What `cargo xtask build` needs: the wasm target, wasm-bindgen-cli, node, wasm-opt and esbuild.
     Wasm,
-    /// Everything, including Chromium, chromedriver and the e2e test dependencies.
+    /// What every command needs: also Chromium, chromedriver and the e2e test dependencies.
     All,
+    /// [`Scope::All`] and trunk, for `trunk serve`: no xtask command runs trunk, and
+    /// `cargo install trunk` compiles for about 12 minutes on a fresh machine.
+    AllAndTrunk,
 }
 
 /// Checks each tool and installs the missing or wrong ones.
@@ -31,14 +34,16 @@ pub fn run(scope: Scope) -> Result {
     let root = process::root();
     let pins = Pins::load(&root)?;
     wasm_target()?;
-    trunk(&pins)?;
     wasm_bindgen(&pins, &root)?;
     node()?;
     wasm_opt(&pins)?;
     esbuild()?;
-    if scope == Scope::All {
+    if scope != Scope::Wasm {
         browsers()?;
         e2e_dependencies()?;
+    }
+    if scope == Scope::AllAndTrunk {
+        trunk(&pins)?;
     }
     Ok(())
 }
@@ -172,8 +177,8 @@ fn wasm_opt(pins: &Pins) -> Result {
     }
 }
 
-/// The esbuild version that minifies the bundle's JS glue (wasm-bindgen's output, which
-/// trunk's own minifier cannot parse): 7.1 KB -> 5.2 KB brotli.
+/// The esbuild version that bundles and minifies the JS (wasm-bindgen's glue, which trunk's
+/// own minifier cannot parse: 7.1 KB -> 5.2 KB brotli in the bundle) and minifies the CSS.
 const ESBUILD_VERSION: &str = "0.25.12";
 
 fn esbuild_version() -> Option<String> {

@@ -79,7 +79,7 @@ const BROWSER: Step = Step {
 const SIZE: Step = Step {
     name: "build and size budget",
     run: || {
-        build::trunk()?;
+        build::demo_page()?;
         build::bundle()?;
         size::check()
     },
@@ -87,7 +87,7 @@ const SIZE: Step = Step {
 const BUILD: Step = Step {
     name: "build",
     run: || {
-        build::trunk()?;
+        build::demo_page()?;
         build::bundle()
     },
 };
