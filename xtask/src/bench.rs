@@ -34,7 +34,6 @@ fn okta_dir() -> PathBuf {
 pub fn run(args: &[String]) -> Result {
     let runs = runs(args)?;
     setup::run(Scope::All)?;
-    build::trunk()?;
     build::bundle()?;
     let okta = okta_package()?;
     let mut node = bench_command("figures.json")?;
