@@ -3,7 +3,8 @@
 // into callbacks and DOM CustomEvents. The handle unmounts and updates it.
 
 import init, { mountWidget } from './wasm/twostep.js';
-import { bridge } from './adapter.js';
+import { bridge, sessionBridge } from './adapter.js';
+import { sendEarlyStart } from './early.js';
 import { EVENTS, OptionError, restarts, validate, wasmConfig } from './options.js';
 
 /* The build (xtask/src/build.rs) replaces these with the SRI hashes of the
@@ -105,9 +106,23 @@ export function mount(target, options) {
     else sheet.removeAttribute('integrity');
     sheet.href = href;
   };
+  // The first `start` goes out now, beside the wasm's download and compile;
+  // the widget takes its answer (js/early.js). Options that restart the
+  // verification before the widget is up drop it.
+  let early = sendEarlyStart(
+    current,
+    bridge,
+    typeof current.session === 'function' ? sessionBridge(current.session) : undefined,
+  );
   const start = () => {
     useSheet();
-    widget = mountWidget(box, wasmConfig(current, bridge), notify);
+    const config = wasmConfig(current, bridge);
+    if (early) {
+      config.early = early.early;
+      if (early.session) config.session = early.session;
+      early = undefined;
+    }
+    widget = mountWidget(box, config, notify);
   };
   applyTheme(host, {}, current.theme);
   // The stylesheet downloads beside the wasm, not after it: it was a serial
@@ -153,6 +168,7 @@ export function mount(target, options) {
       const before = current;
       current = checked({ ...current, ...changes });
       applyTheme(host, before.theme, current.theme);
+      if (restarts(before, current)) early = undefined;
       if (!widget) return; // Not loaded yet: start() reads `current`.
       if (restarts(before, current)) {
         widget.unmount();

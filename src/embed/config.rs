@@ -8,8 +8,8 @@ use js_sys::Reflect;
 use leptos::prelude::Set;
 use twostep_widget::backend::http::Credentials;
 use twostep_widget::{
-    AdapterBackend, Backend, ContactLinks, HelpTopic, HttpBackend, HttpOptions, SessionSource,
-    TwoStepOptions,
+    AdapterBackend, Backend, ContactLinks, EarlyStart, HelpTopic, HttpBackend, HttpOptions,
+    SessionSource, TwoStepOptions,
 };
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -24,9 +24,10 @@ fn text(object: &JsValue, key: &str) -> Option<String> {
 /// The widget's options, all but the event handler. Call it under the
 /// widget's reactive owner: the live settings are signals.
 pub fn options(config: &JsValue) -> TwoStepOptions {
+    let early = early_start(config);
     let backend: Rc<dyn Backend> = match get(config, "adapter").dyn_into::<js_sys::Function>() {
-        Ok(bridge) => Rc::new(AdapterBackend::new(bridge)),
-        Err(_) => Rc::new(HttpBackend::new(http(config))),
+        Ok(bridge) => Rc::new(AdapterBackend::new(bridge).with_early_start(early)),
+        Err(_) => Rc::new(HttpBackend::new(http(config)).with_early_start(early)),
     };
     let mut options = TwoStepOptions::new(backend);
     options.user_hint = text(config, "userHint");
@@ -48,6 +49,15 @@ fn session(value: JsValue) -> SessionSource {
             .dyn_into()
             .map_or(SessionSource::None, SessionSource::from_js),
     }
+}
+
+/// The first `start` that `mount()` sent already (`js/early.js`), if any.
+fn early_start(config: &JsValue) -> Option<EarlyStart> {
+    let early = get(config, "early");
+    Some(EarlyStart {
+        correlation_id: text(&early, "correlationId")?,
+        sent: get(&early, "sent").dyn_into().ok()?,
+    })
 }
 
 fn http(config: &JsValue) -> HttpOptions {

@@ -322,8 +322,41 @@ test('the stylesheet downloads while the wasm is still on its way', { timeout: 3
   }
 });
 
+test('the first start goes out while the wasm is still on its way, and the widget takes its answer', { timeout: 30_000 }, async () => {
+  // No user: the server answers start with 400, and the widget shows that failure.
+  const page = await apiPage({ expectedStatuses: [400, 422] });
+  try {
+    const starts = [];
+    let startSent;
+    const started = new Promise((resolve) => { startSent = resolve; });
+    page.on('request', (request) => {
+      if (request.url().endsWith('/v1/start')) {
+        starts.push(request.headers()['x-correlation-id']);
+        startSent(true);
+      }
+    });
+    // The wasm is held back until the start is asked for, or 5 s have passed.
+    let startFirst;
+    await page.route('**/bundle/twostep_bg.wasm', async (route) => {
+      startFirst = await Promise.race([started, new Promise((r) => setTimeout(() => r(false), 5_000))]);
+      await route.continue();
+    });
+    await page.evaluate(() => twostep.mount('#twostep', { backend: '/' }).ready);
+    assert.equal(startFirst, true, 'the start was sent only after the wasm arrived');
+    await page.locator('#twostep .ts-details summary').click({ timeout: SCREEN_TIMEOUT });
+    // One start in all: the widget took the early answer rather than asking again, and its
+    // details name that request's correlation ID.
+    assert.equal(starts.length, 1);
+    assert.match(await page.locator('#twostep .ts-fields').innerText(), new RegExp(starts[0]));
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('a tampered wasm is refused by the hash built into twostep.js, with a message and an event', { timeout: 30_000 }, async () => {
-  const page = await apiPage();
+  // The first start goes out beside the wasm, and with no user the server answers it with 400.
+  const page = await apiPage({ expectedStatuses: [400] });
   try {
     await page.route('**/bundle/twostep_bg.wasm', async (route) => {
       const response = await route.fetch();

@@ -329,7 +329,7 @@ async fn a_single_method_user_gets_recovery_guidance_with_safe_links() {
 struct Hostile;
 
 impl Backend for Hostile {
-    fn start(&self, _: StartRequest, _: String) -> BackendFuture<'_, Challenge> {
+    fn start(&self, _: StartRequest, _: String) -> BackendFuture<Challenge> {
         Box::pin(async {
             let mut e = ApiError::new(
                 ErrorCode::Internal,
@@ -339,13 +339,13 @@ impl Backend for Hostile {
             Err(e)
         })
     }
-    fn send(&self, _: SendRequest, _: String) -> BackendFuture<'_, SendResponse> {
+    fn send(&self, _: SendRequest, _: String) -> BackendFuture<SendResponse> {
         unreachable!()
     }
-    fn verify(&self, _: VerifyRequest, _: String) -> BackendFuture<'_, VerifyResponse> {
+    fn verify(&self, _: VerifyRequest, _: String) -> BackendFuture<VerifyResponse> {
         unreachable!()
     }
-    fn poll(&self, _: PollRequest, _: String) -> BackendFuture<'_, PollResponse> {
+    fn poll(&self, _: PollRequest, _: String) -> BackendFuture<PollResponse> {
         unreachable!()
     }
 }
@@ -383,20 +383,21 @@ async fn no_inline_styles_anywhere() {
 struct Brief(DemoBackend);
 
 impl Backend for Brief {
-    fn start(&self, r: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
+    fn start(&self, r: StartRequest, cid: String) -> BackendFuture<Challenge> {
+        let started = self.0.start(r, cid);
         Box::pin(async move {
-            let mut c = self.0.start(r, cid).await?;
+            let mut c = started.await?;
             c.expires_in_secs = 1;
             Ok(c)
         })
     }
-    fn send(&self, r: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
+    fn send(&self, r: SendRequest, cid: String) -> BackendFuture<SendResponse> {
         self.0.send(r, cid)
     }
-    fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
+    fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<VerifyResponse> {
         self.0.verify(r, cid)
     }
-    fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
+    fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<PollResponse> {
         self.0.poll(r, cid)
     }
 }
@@ -442,16 +443,16 @@ async fn unmounting_stops_every_timer_and_poll() {
 struct Silent;
 
 impl Backend for Silent {
-    fn start(&self, _: StartRequest, _: String) -> BackendFuture<'_, Challenge> {
+    fn start(&self, _: StartRequest, _: String) -> BackendFuture<Challenge> {
         Box::pin(std::future::pending())
     }
-    fn send(&self, _: SendRequest, _: String) -> BackendFuture<'_, SendResponse> {
+    fn send(&self, _: SendRequest, _: String) -> BackendFuture<SendResponse> {
         Box::pin(std::future::pending())
     }
-    fn verify(&self, _: VerifyRequest, _: String) -> BackendFuture<'_, VerifyResponse> {
+    fn verify(&self, _: VerifyRequest, _: String) -> BackendFuture<VerifyResponse> {
         Box::pin(std::future::pending())
     }
-    fn poll(&self, _: PollRequest, _: String) -> BackendFuture<'_, PollResponse> {
+    fn poll(&self, _: PollRequest, _: String) -> BackendFuture<PollResponse> {
         Box::pin(std::future::pending())
     }
 }
@@ -479,16 +480,16 @@ async fn a_silent_backend_shows_loading_then_a_timeout_with_a_retry() {
 async fn a_code_field_is_up_while_the_first_code_is_on_its_way() {
     struct SlowSend(DemoBackend);
     impl Backend for SlowSend {
-        fn start(&self, r: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
+        fn start(&self, r: StartRequest, cid: String) -> BackendFuture<Challenge> {
             self.0.start(r, cid)
         }
-        fn send(&self, _: SendRequest, _: String) -> BackendFuture<'_, SendResponse> {
+        fn send(&self, _: SendRequest, _: String) -> BackendFuture<SendResponse> {
             Box::pin(std::future::pending())
         }
-        fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
+        fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<VerifyResponse> {
             self.0.verify(r, cid)
         }
-        fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
+        fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<PollResponse> {
             self.0.poll(r, cid)
         }
     }
@@ -510,17 +511,17 @@ async fn a_code_field_is_up_while_the_first_code_is_on_its_way() {
 struct Remembering(DemoBackend, Rc<RefCell<Vec<bool>>>);
 
 impl Backend for Remembering {
-    fn start(&self, r: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
+    fn start(&self, r: StartRequest, cid: String) -> BackendFuture<Challenge> {
         self.0.start(r, cid)
     }
-    fn send(&self, r: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
+    fn send(&self, r: SendRequest, cid: String) -> BackendFuture<SendResponse> {
         self.0.send(r, cid)
     }
-    fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
+    fn verify(&self, r: VerifyRequest, cid: String) -> BackendFuture<VerifyResponse> {
         self.1.borrow_mut().push(r.remember_device);
         self.0.verify(r, cid)
     }
-    fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
+    fn poll(&self, r: PollRequest, cid: String) -> BackendFuture<PollResponse> {
         self.1.borrow_mut().push(r.remember_device);
         self.0.poll(r, cid)
     }

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use twostep_flow::{Answer, Call, Effect, Event, Flow, Focus, Timer};
 use twostep_protocol::{ApiError, ErrorCode};
 
-use crate::backend::Backend;
+use crate::backend::{Backend, BackendFuture};
 use crate::browser::now_ms;
 use crate::options::{EventHandler, SessionSource};
 
@@ -82,11 +82,20 @@ impl Controller {
         };
         let now = now_ms();
         let (next, effects) = current.step(event, now);
+        // Backend calls start before the new state renders, so that the
+        // request and the rendering overlap (the first code's `send` and the
+        // code screen, for one).
+        let (calls, others): (Vec<_>, Vec<_>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, Effect::Call { .. }));
+        for call in calls {
+            self.run(call);
+        }
         self.now.try_set(now);
         self.flow.try_set(next);
         // A host callback may unmount the widget half-way through; everything
         // below copes with disposed signals.
-        for effect in effects {
+        for effect in others {
             self.run(effect);
         }
     }
@@ -104,18 +113,23 @@ impl Controller {
                 else {
                     return;
                 };
-                spawn_local(async move {
-                    let result = match call {
-                        Call::Session { fresh } => match session {
+                // The backend starts its request here, before the screen
+                // this call belongs to renders: the two overlap.
+                let call: BackendFuture<Answer> = match call {
+                    Call::Session { fresh } => Box::pin(async move {
+                        match session {
                             SessionSource::Fetch(get) => get(fresh).await.map(Answer::Session),
                             _ => Err(String::new()),
                         }
-                        .map_err(|why| ApiError::new(ErrorCode::Internal, why)),
-                        Call::Start(r) => backend.start(r, cid).await.map(Answer::Started),
-                        Call::Send(r) => backend.send(r, cid).await.map(Answer::Sent),
-                        Call::Verify(r) => backend.verify(r, cid).await.map(Answer::Verified),
-                        Call::Poll(r) => backend.poll(r, cid).await.map(Answer::Polled),
-                    };
+                        .map_err(|why| ApiError::new(ErrorCode::Internal, why))
+                    }),
+                    Call::Start(r) => answered(backend.start(r, cid), Answer::Started),
+                    Call::Send(r) => answered(backend.send(r, cid), Answer::Sent),
+                    Call::Verify(r) => answered(backend.verify(r, cid), Answer::Verified),
+                    Call::Poll(r) => answered(backend.poll(r, cid), Answer::Polled),
+                };
+                spawn_local(async move {
+                    let result = call.await;
                     self.dispatch(Event::Response { id, result });
                 });
             }
@@ -173,6 +187,11 @@ impl Controller {
             }
         });
     }
+}
+
+/// A backend call's future, its result wrapped as the flow's [`Answer`].
+fn answered<T: 'static>(call: BackendFuture<T>, wrap: fn(T) -> Answer) -> BackendFuture<Answer> {
+    Box::pin(async move { call.await.map(wrap) })
 }
 
 fn slot(timer: Timer) -> usize {

@@ -10,7 +10,7 @@ pub mod format;
 pub mod locale;
 pub mod messages;
 
-pub use backend::{AdapterBackend, Backend, BackendFuture, HttpBackend, HttpOptions};
+pub use backend::{AdapterBackend, Backend, BackendFuture, EarlyStart, HttpBackend, HttpOptions};
 pub mod browser;
 pub mod components;
 pub mod driver;

@@ -71,7 +71,7 @@ impl DemoBackend {
         &self,
         correlation_id: String,
         f: impl FnOnce(&mut State) -> Result<T, ApiError> + 'static,
-    ) -> BackendFuture<'_, T> {
+    ) -> BackendFuture<T> {
         let state = self.state.clone();
         let latency = self.latency_ms;
         Box::pin(async move {
@@ -118,19 +118,19 @@ impl DemoBackend {
 }
 
 impl Backend for DemoBackend {
-    fn start(&self, req: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
+    fn start(&self, req: StartRequest, cid: String) -> BackendFuture<Challenge> {
         self.run(cid, move |s| s.start(req))
     }
 
-    fn send(&self, req: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
+    fn send(&self, req: SendRequest, cid: String) -> BackendFuture<SendResponse> {
         self.run(cid, move |s| s.send(req))
     }
 
-    fn verify(&self, req: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
+    fn verify(&self, req: VerifyRequest, cid: String) -> BackendFuture<VerifyResponse> {
         self.run(cid, move |s| s.verify(req))
     }
 
-    fn poll(&self, req: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
+    fn poll(&self, req: PollRequest, cid: String) -> BackendFuture<PollResponse> {
         self.run(cid, move |s| s.poll(req))
     }
 }

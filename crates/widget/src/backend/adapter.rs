@@ -13,13 +13,13 @@
 
 use twostep_protocol::json::{ReadJson, WriteJson};
 use twostep_protocol::{
-    ApiError, Challenge, Operation, PollRequest, PollResponse, SendRequest, SendResponse,
-    StartRequest, VerifyRequest, VerifyResponse,
+    Challenge, Operation, PollRequest, PollResponse, SendRequest, SendResponse, StartRequest,
+    VerifyRequest, VerifyResponse,
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use super::http::{Answer, interpret};
+use super::early::{EarlySlot, EarlyStart, read};
 use super::{Backend, BackendFuture};
 
 /// A [`Backend`] over a host-supplied JavaScript bridge function (see the
@@ -27,65 +27,70 @@ use super::{Backend, BackendFuture};
 #[derive(Clone, Debug)]
 pub struct AdapterBackend {
     bridge: js_sys::Function,
+    early: EarlySlot,
 }
 
 impl AdapterBackend {
     /// A backend that calls `bridge(operation, requestJson, correlationId)`,
     /// `operation` being an [`Operation::name`].
     pub fn new(bridge: js_sys::Function) -> Self {
-        AdapterBackend { bridge }
+        AdapterBackend {
+            bridge,
+            early: EarlySlot::default(),
+        }
     }
 
-    async fn exchange<Req: WriteJson, Res: ReadJson>(
+    /// This backend, taking `early`'s answer for its first `start` when it
+    /// is the same request (see [`super::early`]).
+    pub fn with_early_start(mut self, early: Option<EarlyStart>) -> Self {
+        self.early = EarlySlot::new(early);
+        self
+    }
+
+    /// Calls the bridge now (the host's function starts its work at once)
+    /// and reads its answer as `Res` when it comes.
+    fn exchange<Res: ReadJson + 'static>(
         &self,
         operation: Operation,
-        req: Req,
+        json: String,
         cid: String,
-    ) -> Result<Res, ApiError> {
-        let body = req.to_json();
-        let answer = match self.bridge.call3(
+    ) -> BackendFuture<Res> {
+        let called = self.bridge.call3(
             &JsValue::NULL,
             &JsValue::from_str(operation.name()),
-            &JsValue::from_str(&body),
+            &JsValue::from_str(&json),
             &JsValue::from_str(&cid),
-        ) {
-            Ok(value) => JsFuture::from(js_sys::Promise::resolve(&value)).await,
-            Err(e) => Err(e),
-        };
-        // A broken bridge (not the host's adapter: the bridge catches those)
-        // reads as an empty 500, which `interpret` reports as `internal`.
-        let (status, text) = match answer.map(|v| js_sys::Array::from(&v)) {
-            Ok(pair) => (
-                pair.get(0).as_f64().unwrap_or(500.0) as u16,
-                pair.get(1).as_string().unwrap_or_default(),
-            ),
-            Err(_) => (500, String::new()),
-        };
-        interpret(
-            &Answer {
-                status,
-                retry_after: None,
-                body: &text,
-            },
-            &cid,
-        )
+        );
+        Box::pin(async move {
+            let answer = match called {
+                Ok(value) => JsFuture::from(js_sys::Promise::resolve(&value)).await,
+                Err(e) => Err(e),
+            };
+            read(&answer.unwrap_or_default(), &cid)
+        })
     }
 }
 
 impl Backend for AdapterBackend {
-    fn start(&self, req: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
-        Box::pin(self.exchange(Operation::Start, req, cid))
+    fn start(&self, req: StartRequest, cid: String) -> BackendFuture<Challenge> {
+        let this = self.clone();
+        let own = move |json| this.exchange(Operation::Start, json, cid);
+        let json = req.to_json();
+        match self.early.take(json.clone(), own.clone()) {
+            Some(answer) => answer,
+            None => own(json),
+        }
     }
 
-    fn send(&self, req: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
-        Box::pin(self.exchange(Operation::Send, req, cid))
+    fn send(&self, req: SendRequest, cid: String) -> BackendFuture<SendResponse> {
+        self.exchange(Operation::Send, req.to_json(), cid)
     }
 
-    fn verify(&self, req: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
-        Box::pin(self.exchange(Operation::Verify, req, cid))
+    fn verify(&self, req: VerifyRequest, cid: String) -> BackendFuture<VerifyResponse> {
+        self.exchange(Operation::Verify, req.to_json(), cid)
     }
 
-    fn poll(&self, req: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
-        Box::pin(self.exchange(Operation::Poll, req, cid))
+    fn poll(&self, req: PollRequest, cid: String) -> BackendFuture<PollResponse> {
+        self.exchange(Operation::Poll, req.to_json(), cid)
     }
 }

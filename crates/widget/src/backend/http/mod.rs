@@ -9,8 +9,6 @@
 mod answer;
 mod options;
 
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
 
 use twostep_protocol::json::{ReadJson, WriteJson};
@@ -25,6 +23,7 @@ use web_sys::{AbortController, AbortSignal, RequestCredentials};
 pub use answer::{Answer, interpret, is_transient};
 pub use options::{Credentials, HttpOptions, Paths};
 
+use super::early::{EarlySlot, EarlyStart};
 use super::{Backend, BackendFuture};
 
 #[wasm_bindgen]
@@ -41,6 +40,7 @@ extern "C" {
 #[derive(Clone)]
 pub struct HttpBackend {
     options: Rc<HttpOptions>,
+    early: EarlySlot,
 }
 
 /// The HTTP response as read off the wire, before [`answer::interpret`] reads its JSON:
@@ -51,98 +51,124 @@ struct HttpResponse {
     body: String,
 }
 
-/// [`HttpBackend::exchange`] in progress: boxed, so that its state machine is
-/// not copied into each call's future.
-type Exchange<'a> = Pin<Box<dyn Future<Output = Result<HttpResponse, ApiError>> + 'a>>;
+/// A request on its way: the fetch already started, and its abort timer.
+struct InFlight {
+    fetch: js_sys::Promise,
+    signal: AbortSignal,
+    abort: gloo_timers::callback::Timeout,
+}
 
 impl HttpBackend {
     /// A backend with these options.
     pub fn new(options: HttpOptions) -> Self {
         HttpBackend {
             options: Rc::new(options),
+            early: EarlySlot::default(),
         }
     }
 
-    /// Sends one call (its body already JSON) and reads its answer as `Res`. Generic only in the reading; the
-    /// request itself is [`HttpBackend::exchange`], which exists once in the
-    /// bundle.
-    async fn post<Res: ReadJson>(
+    /// This backend, taking `early`'s answer for its first `start` when it
+    /// is the same request (see [`super::early`]).
+    pub fn with_early_start(mut self, early: Option<EarlyStart>) -> Self {
+        self.early = EarlySlot::new(early);
+        self
+    }
+
+    /// Starts one call now, while the caller is still busy (the widget
+    /// renders its next screen meanwhile), and returns its answer read as
+    /// `Res` when it comes. The body is already JSON.
+    fn post<Res: ReadJson + 'static>(
         &self,
         path: &str,
         json: String,
-        correlation_id: &str,
-    ) -> Result<Res, ApiError> {
-        let reply = self.exchange(path, json, correlation_id).await?;
-        interpret(
-            &Answer {
-                status: reply.status,
-                retry_after: reply.retry_after.as_deref(),
-                body: &reply.body,
-            },
-            correlation_id,
-        )
+        correlation_id: String,
+    ) -> BackendFuture<Res> {
+        let sent = self.begin(path, &json, &correlation_id);
+        let timeout_ms = self.options.timeout_ms;
+        Box::pin(async move {
+            let reply = answer(sent?, timeout_ms, &correlation_id).await?;
+            interpret(
+                &Answer {
+                    status: reply.status,
+                    retry_after: reply.retry_after.as_deref(),
+                    body: &reply.body,
+                },
+                &correlation_id,
+            )
+        })
     }
 
-    /// POSTs `json` and returns the status, `Retry-After` and body, or the
-    /// network or timeout failure.
-    fn exchange<'a>(
-        &'a self,
-        path: &'a str,
-        json: String,
-        correlation_id: &'a str,
-    ) -> Exchange<'a> {
-        Box::pin(async move {
-            let o = &self.options;
-            let fail = |code, message: String| failure(code, message, correlation_id);
-            let controller = AbortController::new().map_err(|_| {
-                fail(
-                    ErrorCode::Network,
-                    "This browser cannot make requests.".into(),
-                )
-            })?;
-            let signal = controller.signal();
-            let abort =
-                gloo_timers::callback::Timeout::new(o.timeout_ms, move || controller.abort());
-            let request = request(o, path, &json, correlation_id, &signal)
-                .map_err(|e| fail(ErrorCode::Network, js_text(&e)))?;
-            let timed_out = |what: &str| {
-                fail(
-                    ErrorCode::Timeout,
-                    format!("{what} within {} ms.", o.timeout_ms),
-                )
-            };
-            let response: web_sys::Response =
-                match JsFuture::from(fetch_with_request(&request)).await {
-                    Ok(r) => r.unchecked_into(),
-                    Err(_) if signal.aborted() => return Err(timed_out("No answer")),
-                    // Browsers report offline, DNS and CORS refusals the same way.
-                    Err(e) => {
-                        return Err(fail(
-                            ErrorCode::Network,
-                            format!(
-                                "The request failed (offline, unreachable or refused by CORS): {}",
-                                js_text(&e)
-                            ),
-                        ));
-                    }
-                };
-            let status = response.status();
-            let retry_after = response.headers().get("Retry-After").ok().flatten();
-            let text = match response.text() {
-                Ok(promise) => JsFuture::from(promise).await,
-                Err(e) => Err(e),
-            };
-            drop(abort);
-            match text {
-                Ok(body) => Ok(HttpResponse {
-                    status,
-                    retry_after,
-                    body: body.as_string().unwrap_or_default(),
-                }),
-                Err(_) if signal.aborted() => Err(timed_out("The answer did not finish")),
-                Err(e) => Err(fail(ErrorCode::Network, js_text(&e))),
-            }
+    /// Builds the request and starts the fetch, with its abort timer.
+    fn begin(&self, path: &str, json: &str, correlation_id: &str) -> Result<InFlight, ApiError> {
+        let o = &self.options;
+        let fail = |code, message: String| failure(code, message, correlation_id);
+        let controller = AbortController::new().map_err(|_| {
+            fail(
+                ErrorCode::Network,
+                "This browser cannot make requests.".into(),
+            )
+        })?;
+        let signal = controller.signal();
+        let abort = gloo_timers::callback::Timeout::new(o.timeout_ms, move || controller.abort());
+        let request = request(o, path, json, correlation_id, &signal)
+            .map_err(|e| fail(ErrorCode::Network, js_text(&e)))?;
+        Ok(InFlight {
+            fetch: fetch_with_request(&request),
+            signal,
+            abort,
         })
+    }
+}
+
+/// Waits for the answer to a started request: the status, `Retry-After` and
+/// body, or the network or timeout failure. Not generic, so the bundle holds
+/// it once.
+async fn answer(
+    sent: InFlight,
+    timeout_ms: u32,
+    correlation_id: &str,
+) -> Result<HttpResponse, ApiError> {
+    let InFlight {
+        fetch,
+        signal,
+        abort,
+    } = sent;
+    let fail = |code, message: String| failure(code, message, correlation_id);
+    let timed_out = |what: &str| {
+        fail(
+            ErrorCode::Timeout,
+            format!("{what} within {timeout_ms} ms."),
+        )
+    };
+    let response: web_sys::Response = match JsFuture::from(fetch).await {
+        Ok(r) => r.unchecked_into(),
+        Err(_) if signal.aborted() => return Err(timed_out("No answer")),
+        // Browsers report offline, DNS and CORS refusals the same way.
+        Err(e) => {
+            return Err(fail(
+                ErrorCode::Network,
+                format!(
+                    "The request failed (offline, unreachable or refused by CORS): {}",
+                    js_text(&e)
+                ),
+            ));
+        }
+    };
+    let status = response.status();
+    let retry_after = response.headers().get("Retry-After").ok().flatten();
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    drop(abort);
+    match text {
+        Ok(body) => Ok(HttpResponse {
+            status,
+            retry_after,
+            body: body.as_string().unwrap_or_default(),
+        }),
+        Err(_) if signal.aborted() => Err(timed_out("The answer did not finish")),
+        Err(e) => Err(fail(ErrorCode::Network, js_text(&e))),
     }
 }
 
@@ -182,35 +208,39 @@ fn failure(code: ErrorCode, message: String, correlation_id: &str) -> ApiError {
 }
 
 impl Backend for HttpBackend {
-    fn start(&self, req: StartRequest, cid: String) -> BackendFuture<'_, Challenge> {
+    fn start(&self, req: StartRequest, cid: String) -> BackendFuture<Challenge> {
+        let this = self.clone();
+        let own = move |json| this.post(&this.options.paths.start, json, cid);
         let json = req.to_json();
-        Box::pin(async move { self.post(&self.options.paths.start, json, &cid).await })
+        match self.early.take(json.clone(), own.clone()) {
+            Some(answer) => answer,
+            None => own(json),
+        }
     }
 
-    fn send(&self, req: SendRequest, cid: String) -> BackendFuture<'_, SendResponse> {
-        let json = req.to_json();
-        Box::pin(async move { self.post(&self.options.paths.send, json, &cid).await })
+    fn send(&self, req: SendRequest, cid: String) -> BackendFuture<SendResponse> {
+        self.post(&self.options.paths.send, req.to_json(), cid)
     }
 
-    fn verify(&self, req: VerifyRequest, cid: String) -> BackendFuture<'_, VerifyResponse> {
-        let json = req.to_json();
-        Box::pin(async move { self.post(&self.options.paths.verify, json, &cid).await })
+    fn verify(&self, req: VerifyRequest, cid: String) -> BackendFuture<VerifyResponse> {
+        self.post(&self.options.paths.verify, req.to_json(), cid)
     }
 
-    fn poll(&self, req: PollRequest, cid: String) -> BackendFuture<'_, PollResponse> {
+    fn poll(&self, req: PollRequest, cid: String) -> BackendFuture<PollResponse> {
         let json = req.to_json();
+        let first = self.post(&self.options.paths.poll, json.clone(), cid.clone());
+        let this = self.clone();
         Box::pin(async move {
-            let mut wait = self.options.retry_backoff_ms;
-            let mut tries_left = self.options.poll_retries;
+            let mut wait = this.options.retry_backoff_ms;
+            let mut tries_left = this.options.poll_retries;
+            let mut attempt = first;
             loop {
-                match self
-                    .post(&self.options.paths.poll, json.clone(), &cid)
-                    .await
-                {
+                match attempt.await {
                     Err(e) if tries_left > 0 && is_transient(&e) => {
                         tries_left -= 1;
                         gloo_timers::future::TimeoutFuture::new(wait).await;
                         wait = wait.saturating_mul(2);
+                        attempt = this.post(&this.options.paths.poll, json.clone(), cid.clone());
                     }
                     other => return other,
                 }

@@ -1,0 +1,94 @@
+//! The first `start`, sent by the page before the widget runs.
+//!
+//! The bundle's `mount()` (`js/early.js`) sends the verification's first
+//! `start` at once, while the wasm downloads and compiles, instead of after
+//! the widget has rendered its loading screen: on a loaded phone that is
+//! most of the time to the first code field. The backend takes that answer
+//! for its own first `start` when the request is byte for byte the one the
+//! widget would send, and otherwise sends its own as usual.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use twostep_protocol::json::ReadJson;
+use twostep_protocol::{ApiError, ErrorCode};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use super::BackendFuture;
+use super::http::{Answer, interpret};
+
+/// A `start` already on its way.
+#[derive(Clone, Debug)]
+pub struct EarlyStart {
+    /// The correlation ID it was sent with.
+    pub correlation_id: String,
+    /// Resolves to `[request, answer]` once the answer is in: the request's
+    /// JSON as sent, and `[status, body, retryAfter, failure]`, the HTTP
+    /// status, the body text and the `Retry-After` header (or null), or
+    /// status 0 with a message as the body and `failure` `"network"` or
+    /// `"timeout"`. It rejects when there was no request to send (the host's
+    /// session function failed).
+    pub sent: js_sys::Promise,
+}
+
+/// Where a backend keeps the early start until its first `start` takes it.
+/// Shared by the backend's clones; taken once, whether it matches or not.
+#[derive(Clone, Debug, Default)]
+pub struct EarlySlot(Rc<RefCell<Option<EarlyStart>>>);
+
+impl EarlySlot {
+    /// A slot holding `early`.
+    pub fn new(early: Option<EarlyStart>) -> Self {
+        EarlySlot(Rc::new(RefCell::new(early)))
+    }
+
+    /// The answer to a `start` with the body `request`: the early one if it
+    /// was that very request, or else what `own` (the backend sending its
+    /// own) answers. Later starts (*Try again*, *Start over*) get `None`.
+    pub fn take<T: ReadJson + 'static>(
+        &self,
+        request: String,
+        own: impl FnOnce(String) -> BackendFuture<T> + 'static,
+    ) -> Option<BackendFuture<T>> {
+        let early = self.0.borrow_mut().take()?;
+        Some(Box::pin(async move {
+            let sent = JsFuture::from(early.sent).await.unwrap_or_default();
+            let sent = js_sys::Array::from(&sent);
+            if sent.get(0).as_string().as_deref() == Some(request.as_str()) {
+                read(&sent.get(1), &early.correlation_id)
+            } else {
+                own(request).await
+            }
+        }))
+    }
+}
+
+/// Reads a bridge's or an early start's `[status, body, retryAfter,
+/// failure]` as `T` or as the error it is. Anything else (the bridge itself
+/// broken) reads as an empty 500, which [`interpret`] reports as `internal`.
+pub(crate) fn read<T: ReadJson>(answer: &JsValue, correlation_id: &str) -> Result<T, ApiError> {
+    let parts = js_sys::Array::from(answer);
+    let status = parts.get(0).as_f64().unwrap_or(500.0) as u16;
+    let body = parts.get(1).as_string().unwrap_or_default();
+    let failed = |code, message: String| {
+        let mut e = ApiError::new(code, message);
+        e.correlation_id = Some(correlation_id.to_owned());
+        Err(e)
+    };
+    match parts.get(3).as_string().as_deref() {
+        Some("timeout") => failed(ErrorCode::Timeout, "No answer in time.".into()),
+        Some(_) => failed(
+            ErrorCode::Network,
+            format!("The request failed (offline, unreachable or refused by CORS): {body}"),
+        ),
+        None => interpret(
+            &Answer {
+                status,
+                retry_after: parts.get(2).as_string().as_deref(),
+                body: &body,
+            },
+            correlation_id,
+        ),
+    }
+}
