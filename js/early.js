@@ -60,7 +60,7 @@ const firstRequest = (options, handle) => JSON.stringify(
 export function sendEarlyStart(options, bridge, session) {
   const correlationId = crypto.randomUUID();
   const shared = session && sharedSession(session);
-  const handle = shared ? shared(false)
+  const handle = shared ? shared.first
     : Promise.resolve(typeof options.session === 'string' ? options.session : undefined);
   const sent = handle.then(async (value) => {
     const request = firstRequest(options, value);
@@ -71,15 +71,21 @@ export function sendEarlyStart(options, bridge, session) {
   });
   // A failed session function fails the widget's own first ask the same way.
   sent.catch(() => {});
-  return { early: { correlationId, sent }, session: shared };
+  return { early: { correlationId, sent }, session: shared?.ask };
 }
 
-/** `session` (fresh => Promise<handle>), asked at most once for its first, non-fresh answer. */
+/**
+ * `session` (fresh => Promise<handle>), asked at once for its first answer,
+ * which goes to the widget's first ask; every later ask (Try again, Start
+ * over) asks the host again.
+ */
 function sharedSession(session) {
-  let first;
-  return (fresh) => {
-    if (fresh) return session(true);
-    first ??= session(false);
-    return first;
+  let first = session(false);
+  const ask = (fresh) => {
+    if (fresh || !first) return session(fresh);
+    const answer = first;
+    first = undefined;
+    return answer;
   };
+  return { ask, first };
 }

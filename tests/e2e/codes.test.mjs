@@ -20,6 +20,8 @@ test('a texted code, typed from the phone, signs the user in', { timeout: 30_000
   const page = await signIn(browser(), 'text');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
+    // The field is up before the text has gone ("Sending to …"); the line changes once it has.
+    await page.locator('.ts-sent', { hasText: 'We texted' }).waitFor();
     assert.match(await page.locator('.ts-sent').innerText(), /^We texted a code to ••••••12 at \d\d:\d\d\.$/);
     assert.match(await page.locator('.ts [role=timer]').innerText(), /^Time left to verify: (10:00|9:5\d)$/);
     await waitForFocus(page, 'code'); // focus moves to the code field

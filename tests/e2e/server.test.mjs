@@ -74,6 +74,7 @@ test('over HTTP: a text to the primary phone signs in', { timeout: 30_000 }, asy
   const page = await signInAs('alex@contoso.example');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
+    await page.locator('.ts-sent', { hasText: 'We texted' }).waitFor();
     assert.match(await page.locator('.ts-sent').innerText(), /^We texted a code to ••••••12 at \d\d:\d\d\.$/);
     await typeCode(page, await newestTextedCode(page));
     assert.ok((await waitForSignedIn(page)).length >= 16);

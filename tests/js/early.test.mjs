@@ -95,7 +95,7 @@ test("an adapter's start is called through the bridge with the same request", as
   assert.deepEqual(calls, [[{ session_handle: 'sh_2' }, { correlationId: early.correlationId }]]);
 });
 
-test("a host's session function is asked once for the first session, and again only for a fresh one", async () => {
+test("a host's session function is asked once for the first session; later asks ask the host", async () => {
   const api = await server(() => ({}));
   try {
     const asked = [];
@@ -103,11 +103,13 @@ test("a host's session function is asked once for the first session, and again o
     const { early, session } = sendEarlyStart({ backend: api.url, session: host }, bridge, sessionBridge(host));
     const [request] = await early.sent;
     assert.equal(request, '{"session_handle":"sh_first"}');
-    // The widget's own first ask gets the same answer without asking the host again.
+    // The widget's own first ask gets that answer without asking the host again; a later one
+    // (Try again after a failure) and a fresh one (Start over) ask the host.
     assert.equal(await session(false), 'sh_first');
+    assert.deepEqual(asked, [false]);
     assert.equal(await session(false), 'sh_first');
     assert.equal(await session(true), 'sh_new');
-    assert.deepEqual(asked, [false, true]);
+    assert.deepEqual(asked, [false, false, true]);
   } finally {
     await api.close();
   }
@@ -121,6 +123,12 @@ test('a failing session function sends nothing', async () => {
     await assert.rejects(early.sent);
     await assert.rejects(session(false), /The session function failed: Error: no session/);
     assert.equal(api.seen.length, 0);
+    // Try again asks the host again rather than repeating the first failure.
+    let up = false;
+    const flaky = ({ fresh }) => { if (!up) { up = true; throw new Error('down'); } return `sh_${fresh}`; };
+    const retried = sendEarlyStart({ backend: api.url, session: flaky }, bridge, sessionBridge(flaky));
+    await assert.rejects(retried.session(false), /down/);
+    assert.equal(await retried.session(false), 'sh_false');
   } finally {
     await api.close();
   }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use twostep_protocol::json::ReadJson;
 use twostep_protocol::{ApiError, ErrorCode};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::BackendFuture;
@@ -53,8 +53,7 @@ impl EarlySlot {
     ) -> Option<BackendFuture<T>> {
         let early = self.0.borrow_mut().take()?;
         Some(Box::pin(async move {
-            let sent = JsFuture::from(early.sent).await.unwrap_or_default();
-            let sent = js_sys::Array::from(&sent);
+            let sent = array(JsFuture::from(early.sent).await.unwrap_or_default());
             if sent.get(0).as_string().as_deref() == Some(request.as_str()) {
                 read(&sent.get(1), &early.correlation_id)
             } else {
@@ -64,11 +63,17 @@ impl EarlySlot {
     }
 }
 
+/// `value` if it is an array, else an empty one (`Array.from` would throw on
+/// `undefined`, the value of a rejected promise here).
+fn array(value: JsValue) -> js_sys::Array {
+    value.dyn_into().unwrap_or_default()
+}
+
 /// Reads a bridge's or an early start's `[status, body, retryAfter,
 /// failure]` as `T` or as the error it is. Anything else (the bridge itself
 /// broken) reads as an empty 500, which [`interpret`] reports as `internal`.
 pub(crate) fn read<T: ReadJson>(answer: &JsValue, correlation_id: &str) -> Result<T, ApiError> {
-    let parts = js_sys::Array::from(answer);
+    let parts = array(answer.clone());
     let status = parts.get(0).as_f64().unwrap_or(500.0) as u16;
     let body = parts.get(1).as_string().unwrap_or_default();
     let failed = |code, message: String| {
