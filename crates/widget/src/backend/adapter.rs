@@ -19,7 +19,7 @@ use twostep_protocol::{
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use super::early::{EarlySlot, EarlyStart, read};
+use super::early::{EarlySlot, EarlyStart, reply};
 use super::{Backend, BackendFuture};
 
 /// A [`Backend`] over a host-supplied JavaScript bridge function (see the
@@ -66,7 +66,7 @@ impl AdapterBackend {
                 Ok(value) => JsFuture::from(js_sys::Promise::resolve(&value)).await,
                 Err(e) => Err(e),
             };
-            read(&answer.unwrap_or_default(), &cid)
+            reply(&answer.unwrap_or_default(), &cid)?.read(&cid)
         })
     }
 }

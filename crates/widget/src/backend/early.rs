@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::BackendFuture;
-use super::http::{Answer, interpret};
+use super::http::HttpResponse;
 
 /// A `start` already on its way.
 #[derive(Clone, Debug)]
@@ -55,7 +55,7 @@ impl EarlySlot {
         Some(Box::pin(async move {
             let sent = array(JsFuture::from(early.sent).await.unwrap_or_default());
             if sent.get(0).as_string().as_deref() == Some(request.as_str()) {
-                read(&sent.get(1), &early.correlation_id)
+                reply(&sent.get(1), &early.correlation_id)?.read(&early.correlation_id)
             } else {
                 own(request).await
             }
@@ -69,12 +69,13 @@ fn array(value: JsValue) -> js_sys::Array {
     value.dyn_into().unwrap_or_default()
 }
 
-/// Reads a bridge's or an early start's `[status, body, retryAfter,
-/// failure]` as `T` or as the error it is. Anything else (the bridge itself
-/// broken) reads as an empty 500, which [`interpret`] reports as `internal`.
-pub(crate) fn read<T: ReadJson>(answer: &JsValue, correlation_id: &str) -> Result<T, ApiError> {
+/// A bridge's or an early start's `[status, body, retryAfter, failure]` as
+/// the response it holds, or the network or timeout failure it reports.
+/// Anything else (the bridge itself broken) reads as an empty 500, which
+/// [`HttpResponse::read`] reports as `internal`. Not generic, so the bundle
+/// holds it once.
+pub(crate) fn reply(answer: &JsValue, correlation_id: &str) -> Result<HttpResponse, ApiError> {
     let parts = array(answer.clone());
-    let status = parts.get(0).as_f64().unwrap_or(500.0) as u16;
     let body = parts.get(1).as_string().unwrap_or_default();
     let failed = |code, message: String| {
         let mut e = ApiError::new(code, message);
@@ -87,13 +88,10 @@ pub(crate) fn read<T: ReadJson>(answer: &JsValue, correlation_id: &str) -> Resul
             ErrorCode::Network,
             format!("The request failed (offline, unreachable or refused by CORS): {body}"),
         ),
-        None => interpret(
-            &Answer {
-                status,
-                retry_after: parts.get(2).as_string().as_deref(),
-                body: &body,
-            },
-            correlation_id,
-        ),
+        None => Ok(HttpResponse {
+            status: parts.get(0).as_f64().unwrap_or(500.0) as u16,
+            retry_after: parts.get(2).as_string(),
+            body,
+        }),
     }
 }

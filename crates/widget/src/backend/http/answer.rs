@@ -19,6 +19,32 @@ pub struct Answer<'a> {
     pub body: &'a str,
 }
 
+/// An answer as read off the wire (or from a bridge), before its JSON is read:
+/// the status, the `Retry-After` header and the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpResponse {
+    /// The HTTP status.
+    pub status: u16,
+    /// The `Retry-After` header, if any.
+    pub retry_after: Option<String>,
+    /// The body as text.
+    pub body: String,
+}
+
+impl HttpResponse {
+    /// The body read as `T`, or the error it is (see [`interpret`]).
+    pub fn read<T: ReadJson>(&self, correlation_id: &str) -> Result<T, ApiError> {
+        interpret(
+            &Answer {
+                status: self.status,
+                retry_after: self.retry_after.as_deref(),
+                body: &self.body,
+            },
+            correlation_id,
+        )
+    }
+}
+
 /// Reads `answer` as the success type `T` or as an error envelope. Anything
 /// else becomes a `bad_response` (or `internal` for a bare 5xx) that names the
 /// problem. `correlation_id` fills in errors that lack one.

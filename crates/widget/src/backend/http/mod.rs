@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
-pub use answer::{Answer, interpret, is_transient};
+pub use answer::{Answer, HttpResponse, interpret, is_transient};
 pub use options::{Credentials, HttpOptions, Paths};
 
 use super::early::{EarlySlot, EarlyStart};
@@ -41,14 +41,6 @@ extern "C" {
 pub struct HttpBackend {
     options: Rc<HttpOptions>,
     early: EarlySlot,
-}
-
-/// The HTTP response as read off the wire, before [`answer::interpret`] reads its JSON:
-/// the status, the `Retry-After` header and the body.
-struct HttpResponse {
-    status: u16,
-    retry_after: Option<String>,
-    body: String,
 }
 
 /// A request on its way: the fetch already started, and its abort timer.
@@ -86,15 +78,9 @@ impl HttpBackend {
         let sent = self.begin(path, &json, &correlation_id);
         let timeout_ms = self.options.timeout_ms;
         Box::pin(async move {
-            let reply = answer(sent?, timeout_ms, &correlation_id).await?;
-            interpret(
-                &Answer {
-                    status: reply.status,
-                    retry_after: reply.retry_after.as_deref(),
-                    body: &reply.body,
-                },
-                &correlation_id,
-            )
+            answer(sent?, timeout_ms, &correlation_id)
+                .await?
+                .read(&correlation_id)
         })
     }
 
