@@ -12,7 +12,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -90,7 +90,9 @@ const args = parseArgs(process.argv.slice(2));
 const here = fileURLToPath(new URL('.', import.meta.url));
 const mounts = { '/pages/': `${here}pages`, '/twostep/': args.bundle };
 if (args.okta) mounts['/okta/'] = args.okta;
-const server = await serve({ mounts, stubs: { ...twostepStubs, ...(args.okta ? oktaStubs : {}) } });
+// The bundle's SRI hashes, which the twostep page's preload hints carry (README's "Start fast").
+const integrity = JSON.parse(await readFile(`${args.bundle}/integrity.json`, 'utf8'));
+const server = await serve({ mounts, integrity, stubs: { ...twostepStubs, ...(args.okta ? oktaStubs : {}) } });
 const loadBefore = loadavg()[0];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

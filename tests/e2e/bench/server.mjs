@@ -43,20 +43,31 @@ function brotli(bytes) {
  * `{origin}`, the server's own) returning the
  * JSON answer (an object) or `{$status, $body}` for another status than 200. Resolves with `{url, close, counts, unknown}`:
  * `counts` holds how often each stub answered, `unknown` the paths that got a 404,
- * `acceptEncodings` every Accept-Encoding the browser sent.
+ * `acceptEncodings` every Accept-Encoding the browser sent. `integrity`, when given, maps a
+ * file name to its SRI hash: each `{{integrity:NAME}}` in a served HTML page becomes that hash,
+ * so that a page's preload hints carry the bundle's hashes as a host's page would.
  */
-export async function serve({ mounts, stubs }) {
+export async function serve({ mounts, stubs, integrity = {} }) {
   const cache = new Map();
   const counts = new Map();
   const unknown = new Set();
   const acceptEncodings = new Set();
+
+  /** `text` with each `{{integrity:NAME}}` replaced by NAME's hash; an unknown NAME stops the bench. */
+  function withIntegrity(text, path) {
+    return text.replace(/\{\{integrity:([^}]+)\}\}/g, (_, name) => {
+      if (!integrity[name]) throw new Error(`${path}: no integrity hash for ${name}`);
+      return integrity[name];
+    });
+  }
 
   /** A file's compressed (or raw) bytes, read and compressed on first use. */
   async function file(path) {
     let entry = cache.get(path);
     if (!entry) {
       const [type, compress] = TYPES[extname(path)] ?? ['application/octet-stream', false];
-      const raw = await readFile(path);
+      let raw = await readFile(path);
+      if (extname(path) === '.html') raw = Buffer.from(withIntegrity(raw.toString('utf8'), path));
       entry = { type, body: compress ? brotli(raw) : raw, br: compress };
       cache.set(path, entry);
     }
