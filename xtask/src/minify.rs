@@ -8,6 +8,10 @@
 //! renames both sides itself: imports become `a`, `b`, … `Z`, `aa`, … in the
 //! wasm's import section and as keys of the glue's imports object; exports
 //! likewise in the export section and in the glue's `wasm.<name>` reads.
+//!
+//! The same pass drops the custom sections (`producers`, `target_features`,
+//! leptos's `__wasm_split_unstable` marker): no browser reads them, and they
+//! were 233 B brotli of the bundle.
 
 use std::collections::HashMap;
 
@@ -45,8 +49,8 @@ pub fn short_name(n: usize) -> String {
     String::from_utf8(name).expect("ASCII")
 }
 
-/// Renames every import field and export of `wasm`, returning the new module
-/// and the names given.
+/// Renames every import field and export of `wasm` and drops its custom
+/// sections, returning the new module and the names given.
 pub fn rename(wasm: &[u8]) -> Result<(Vec<u8>, Renames)> {
     let mut out = header(wasm)?.to_vec();
     let mut renames = Renames::default();
@@ -61,6 +65,10 @@ pub fn rename(wasm: &[u8]) -> Result<(Vec<u8>, Renames)> {
             .ok_or_else(truncated)?;
         let body = &wasm[at..end];
         let body = match id {
+            0 => {
+                at = end;
+                continue;
+            }
             2 => imports(body, &mut renames.imports)?,
             7 => exports(body, &mut renames.exports)?,
             _ => body.to_vec(),
@@ -349,6 +357,21 @@ mod tests {
         assert_eq!(again, out);
         // Six names of 75 bytes in all became six of one byte each.
         assert_eq!(out.len(), module(long).len() - 75 + 6);
+    }
+
+    #[test]
+    fn drops_custom_sections() {
+        let plain = module("f");
+        let mut with = plain.clone();
+        for name in ["producers", "target_features", "__wasm_split_unstable"] {
+            let mut body = Vec::new();
+            write_name(&mut body, name);
+            body.extend(b"payload");
+            with.push(0);
+            write_leb(&mut with, body.len() as u64);
+            with.extend(body);
+        }
+        assert_eq!(rename(&with).unwrap(), rename(&plain).unwrap());
     }
 
     #[test]
