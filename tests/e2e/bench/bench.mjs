@@ -118,10 +118,10 @@ try {
     }
     console.log(`run ${run}/${args.runs}: ${line.join(', ')}`);
   }
-  const cycles = await mountCycles(browser, server.url, args.smoke ? 3 : 100);
-  console.log(`mount/unmount: ${cycles.cycles} cycles`);
-  const resent = await resends(browser, server, args.smoke ? 3 : 50);
-  console.log(`resends: ${resent.resends} in one session`);
+  const cycles = await mountCycles(browser, server.url, args.smoke ? 1 : 20, args.smoke ? 3 : 100);
+  console.log(`mount/unmount: ${cycles.warmup} warm-up cycles, then ${cycles.cycles}`);
+  const resent = await resends(browser, server, args.smoke ? 1 : 10, args.smoke ? 3 : 50);
+  console.log(`resends: ${resent.warmup} warm-up resends, then ${resent.resends} in one session`);
   const result = {
     date: new Date().toISOString(),
     commit: git('rev-parse', '--short', 'HEAD'),
