@@ -10,7 +10,7 @@ use crate::build::BUNDLE_FILES;
 use crate::{Error, Result, build, process};
 
 /// The most the bundle (wasm + JS glue + CSS) may weigh, brotli-compressed, in bytes.
-pub const BROTLI_BUDGET_BYTES: u64 = 120_000;
+pub const BROTLI_BUDGET_BYTES: u64 = 105_000;
 
 /// gzip level, as a web server's static precompression would use.
 const GZIP_LEVEL: u32 = 9;
