@@ -46,6 +46,9 @@ function parseArgs(argv) {
   return args;
 }
 
+/** Where the twostep page gets the bundle's wasm. */
+const WASM_PATH = '/twostep/twostep_bg.wasm';
+
 /** The pages, in the order each round loads them. */
 function pagesOf(args) {
   const pages = [{ id: 'twostep', name: 'twostep (release bundle)', path: '/pages/twostep.html' }];
@@ -109,9 +112,16 @@ try {
     // Each round starts one page further on, so that no page always follows the same one.
     const order = pages.map((_, i) => pages[(i + run - 1) % pages.length]);
     for (const page of order) {
+      const wasmGets = server.gets.get(WASM_PATH) ?? 0;
       const load = await coldLoad(browser, server.url + page.path);
       if (load.notBrotli.length) {
         throw new Error(`${page.id}: text or wasm not received as brotli: ${load.notBrotli.join(', ')}`);
+      }
+      // The page's wasm preload hint and the widget's own fetch (which carries the hash) must
+      // share one download, as README's "Start fast" says; two would mean the hint was not used.
+      const wasmFetches = (server.gets.get(WASM_PATH) ?? 0) - wasmGets;
+      if (page.id === 'twostep' && wasmFetches !== 1) {
+        throw new Error(`twostep: the wasm was downloaded ${wasmFetches} times in one load, not once`);
       }
       loads[page.id].push(load);
       line.push(`${page.id} ${load.firstInputMs.toFixed(0)} ms`);

@@ -85,7 +85,10 @@ function method(result) {
   is sent to any of them (the Okta widget's bundle is not built for twostep's strict one).
 - **twostep**: \`dist/bundle/\` of \`cargo xtask build\`; the page's module imports \`twostep.js\` and calls \`mount()\` at once with
   \`backend: '/mfa/'\` (the HTTP backend) and a session handle, so the widget calls \`POST /mfa/v1/start\`, then
-  \`POST /mfa/v1/send\` for the default method, a texted code (\`tests/e2e/bench/twostep-stub.mjs\`).
+  \`POST /mfa/v1/send\` for the default method, a texted code (\`tests/e2e/bench/twostep-stub.mjs\`). The page's
+  \`<head>\` has README's "Start fast" hints: \`modulepreload\` of \`twostep.js\` with its SRI hash and \`preload\` of the
+  wasm; the bench checks that each load downloads the wasm once (the hint and the widget's checked fetch share it) and
+  stops otherwise.
 - **Okta**: \`@okta/okta-signin-widget@7.49.0\` from npm (installed by xtask into \`target/bench/okta/\`), its Identity Engine
   bundle \`js/okta-sign-in.oie.min.js\` (the smallest one for Identity Engine orgs) and \`css/okta-sign-in.min.css\`, with
   \`useInteractionCodeFlow\` and the issuer \`/oauth2/default\` on the same server. A stub written from Okta's public API

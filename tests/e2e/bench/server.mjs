@@ -41,8 +41,8 @@ function brotli(bytes) {
  * Starts the server. `mounts` maps a URL prefix (such as `/twostep/`) to a folder;
  * `stubs` maps a `METHOD /path` to a function of the parsed request body (and
  * `{origin}`, the server's own) returning the
- * JSON answer (an object) or `{$status, $body}` for another status than 200. Resolves with `{url, close, counts, unknown}`:
- * `counts` holds how often each stub answered, `unknown` the paths that got a 404,
+ * JSON answer (an object) or `{$status, $body}` for another status than 200. Resolves with `{url, close, counts, gets, unknown}`:
+ * `counts` holds how often each stub answered, `gets` how often each file was asked for, `unknown` the paths that got a 404,
  * `acceptEncodings` every Accept-Encoding the browser sent. `integrity`, when given, maps a
  * file name to its SRI hash: each `{{integrity:NAME}}` in a served HTML page becomes that hash,
  * so that a page's preload hints carry the bundle's hashes as a host's page would.
@@ -50,6 +50,7 @@ function brotli(bytes) {
 export async function serve({ mounts, stubs, integrity = {} }) {
   const cache = new Map();
   const counts = new Map();
+  const gets = new Map();
   const unknown = new Set();
   const acceptEncodings = new Set();
 
@@ -125,6 +126,7 @@ export async function serve({ mounts, stubs, integrity = {} }) {
     }
     const path = req.method === 'GET' ? lookup(pathname) : null;
     if (path) {
+      gets.set(pathname, (gets.get(pathname) ?? 0) + 1);
       try {
         send(res, 200, await file(path));
         return;
@@ -140,6 +142,7 @@ export async function serve({ mounts, stubs, integrity = {} }) {
   return {
     url: `http://127.0.0.1:${port}`,
     counts,
+    gets,
     unknown,
     acceptEncodings,
     close: () => new Promise((resolve) => {
