@@ -10,8 +10,8 @@
 //! likewise in the export section and in the glue's `wasm.<name>` reads.
 //!
 //! The same pass drops the custom sections (`producers`, `target_features`,
-//! leptos's `__wasm_split_unstable` marker): no browser reads them, and they
-//! were 233 B brotli of the bundle.
+//! leptos's `__wasm_split_unstable` marker): no browser reads them (292 B
+//! raw, 233 B under the reference brotli encoder).
 
 use std::collections::HashMap;
 
