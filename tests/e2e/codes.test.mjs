@@ -111,6 +111,8 @@ test('an app code from the authenticator signs in, found by keyboard alone', { t
     );
     await page.keyboard.press('Enter');
     await waitForHeading(page, 'Enter the code from your authenticator app');
+    // Focus moves to the field in the frame after the screen renders; keys sent before it are lost.
+    await waitForFocus(page, 'code');
     const code = await page.locator('[data-app-code]').getAttribute('data-app-code');
     await page.keyboard.type(code);
     await waitForSignedIn(page);
