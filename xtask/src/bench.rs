@@ -1,5 +1,6 @@
 //! `cargo xtask bench [--runs N]`: cold loads of twostep's release bundle, the Okta Sign-In
-//! Widget and a static input, alternating in one Chromium (tests/e2e/bench/bench.mjs), then
+//! Widget, two reference pages that show a code input from wasm (no framework, and the smallest
+//! Leptos app) and a static input, alternating in one Chromium (tests/e2e/bench/bench.mjs), then
 //! twostep's memory over mount/unmount cycles and resends; the figures go to
 //! docs/performance.md. It judges nothing. `cargo xtask test bench` runs [`smoke`].
 //!
@@ -29,18 +30,29 @@ fn okta_dir() -> PathBuf {
     bench_dir().join("okta")
 }
 
-/// Sets up, builds the release bundle, installs the Okta package when it is missing, and runs
-/// the full bench, which rewrites the generated part of docs/performance.md.
+/// The reference pages' crates (tests/e2e/bench/floors/), each with the folder under
+/// target/bench/floors/ that its page loads it from.
+const FLOORS: [(&str, &str); 2] = [
+    ("wasm", "twostep-bench-floor-wasm"),
+    ("leptos", "twostep-bench-floor-leptos"),
+];
+
+/// Sets up, builds the release bundle and the reference pages, installs the Okta package when
+/// it is missing, and runs the full bench, which rewrites the generated part of
+/// docs/performance.md.
 pub fn run(args: &[String]) -> Result {
     let runs = runs(args)?;
     setup::run(Scope::All)?;
     build::bundle()?;
+    let floors = floors()?;
     let okta = okta_package()?;
     let mut node = bench_command("figures.json")?;
     node.arg("--runs")
         .arg(runs.to_string())
         .arg("--okta")
         .arg(okta)
+        .arg("--floors")
+        .arg(floors)
         .arg("--doc")
         .arg(process::root().join("docs").join("performance.md"));
     process::run(&mut node)
@@ -73,6 +85,37 @@ fn bench_command(out: &str) -> Result<std::process::Command> {
         .current_dir(process::e2e_dir())
         .env("CHROMIUM_PATH", chromium);
     Ok(node)
+}
+
+/// Builds the reference pages' wasm the way the bundle's is built (the release profile,
+/// wasm-bindgen, the bundle's wasm-opt passes, esbuild's minifier for the glue) into target/bench/floors/, and returns it.
+fn floors() -> Result<PathBuf> {
+    let mut cargo = process::cargo();
+    cargo.args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
+    for (_, package) in FLOORS {
+        cargo.args(["-p", package]);
+    }
+    process::run(&mut cargo)?;
+    let release = process::target_dir()
+        .join("wasm32-unknown-unknown")
+        .join("release");
+    let out = bench_dir().join("floors");
+    let stage = bench_dir().join("floors-stage");
+    for (folder, package) in FLOORS {
+        let wasm = release.join(format!("{}.wasm", package.replace('-', "_")));
+        let (staged, served) = (stage.join(folder), out.join(folder));
+        let _ = std::fs::remove_dir_all(&staged);
+        let _ = std::fs::remove_dir_all(&served);
+        std::fs::create_dir_all(&served)?;
+        build::bindgen(&wasm, &staged, &["--out-name", "floor"])?;
+        build::wasm_opt(
+            &build::WASM_OPT_PASSES,
+            &staged.join("floor_bg.wasm"),
+            &served.join("floor_bg.wasm"),
+        )?;
+        build::minify_js(&staged.join("floor.js"), &served.join("floor.js"))?;
+    }
+    Ok(out)
 }
 
 /// The Okta package's dist/ folder, installed with npm unless that version is there already.
@@ -130,7 +173,8 @@ fn runs(args: &[String]) -> Result<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::runs;
+    use super::{FLOORS, runs};
+    use crate::process;
 
     fn args(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_owned()).collect()
@@ -149,5 +193,39 @@ mod tests {
         assert!(runs(&args(&["--runs", "many"])).is_err());
         assert!(runs(&args(&["--runs"])).is_err());
         assert!(runs(&args(&["--smoke"])).is_err());
+    }
+
+    #[test]
+    fn each_reference_page_loads_the_module_xtask_builds_for_it() {
+        let bench = process::e2e_dir().join("bench");
+        for (folder, package) in FLOORS {
+            let pages = bench.join("pages");
+            let wants = [
+                (
+                    bench.join("floors").join(folder).join("Cargo.toml"),
+                    format!("name = \"{package}\""),
+                ),
+                (
+                    pages.join(format!("floor-{folder}.html")),
+                    format!("href=\"/floors/{folder}/floor.js\""),
+                ),
+                (
+                    pages.join(format!("floor-{folder}.html")),
+                    format!("href=\"/floors/{folder}/floor_bg.wasm\""),
+                ),
+                (
+                    pages.join(format!("floor-{folder}.js")),
+                    format!("from '/floors/{folder}/floor.js'"),
+                ),
+                (
+                    pages.join(format!("floor-{folder}.js")),
+                    format!("'/floors/{folder}/floor_bg.wasm'"),
+                ),
+            ];
+            for (file, needle) in wants {
+                let text = std::fs::read_to_string(&file).unwrap();
+                assert!(text.contains(&needle), "{} lacks {needle}", file.display());
+            }
+        }
     }
 }

@@ -42,7 +42,7 @@ const WASM_FEATURES: [&str; 6] = [
 /// 0.7 KB more; a first `-Os` before them and GUFA (whole-program flow
 /// analysis, conservative about imports and exports) between the last two
 /// rounds another 0.35 KB.
-const WASM_OPT_PASSES: [&str; 7] = [
+pub const WASM_OPT_PASSES: [&str; 7] = [
     "-Os",
     "--flatten",
     "--rereloop",
@@ -85,16 +85,21 @@ pub fn demo_page() -> Result {
             std::fs::copy(&wasm, dist.join("twostep_bg.wasm"))?;
         }
     }
-    process::run(
-        css::esbuild()
-            .arg(stage.join("twostep.js"))
-            .args(["--minify", "--format=esm", "--target=es2022"])
-            .arg(format!("--outfile={}", dist.join("twostep.js").display())),
-    )?;
+    minify_js(&stage.join("twostep.js"), &dist.join("twostep.js"))?;
     page.write(&dist)?;
     check_dist()?;
     eprintln!("build: dist/ holds {}", DIST_FILES.join(", "));
     Ok(())
+}
+
+/// Minifies the ES module `from` (wasm-bindgen's glue) into `to` with esbuild.
+pub fn minify_js(from: &Path, to: &Path) -> Result {
+    process::run(
+        css::esbuild()
+            .arg(from)
+            .args(["--minify", "--format=esm", "--target=es2022"])
+            .arg(format!("--outfile={}", to.display())),
+    )
 }
 
 /// The root crate's release wasm, from the target folder.
@@ -117,7 +122,7 @@ fn release_wasm(extra: &[&str]) -> Result {
 }
 
 /// Runs wasm-bindgen (`--target web`, no TypeScript) on `wasm` into `out`, with `extra` arguments.
-fn bindgen(wasm: &Path, out: &Path, extra: &[&str]) -> Result {
+pub fn bindgen(wasm: &Path, out: &Path, extra: &[&str]) -> Result {
     process::run(
         command("wasm-bindgen")
             .args(["--target", "web", "--no-typescript"])
@@ -129,7 +134,7 @@ fn bindgen(wasm: &Path, out: &Path, extra: &[&str]) -> Result {
 }
 
 /// Optimises the wasm `from` into `to` with wasm-opt's `passes`.
-fn wasm_opt(passes: &[&str], from: &Path, to: &Path) -> Result {
+pub fn wasm_opt(passes: &[&str], from: &Path, to: &Path) -> Result {
     process::run(
         command("wasm-opt")
             .args(WASM_FEATURES)

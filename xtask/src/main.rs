@@ -7,7 +7,7 @@
 //! cargo xtask size             build, then raw / gzip / brotli sizes against the budget
 //! cargo xtask demo [--port N]  build, then serve dist/ on 127.0.0.1:N (default 8460, env TWOSTEP_PORT)
 //! cargo xtask test [STAGE]     every check CI runs, or one stage: lint, native, js, browser, size, conformance, bench, e2e
-//! cargo xtask bench [--runs N] twostep, Okta's widget and a static input, cold loads; figures to docs/performance.md
+//! cargo xtask bench [--runs N] twostep, Okta's widget, wasm reference pages and a static input; figures to docs/performance.md
 //! cargo xtask conformance --base-url URL [--api-key KEY] [--user EMAIL] [--totp-secret B32] [--dev] …
 //!                              check a running backend against the HTTP contract
 //! ```
@@ -71,8 +71,9 @@ commands:
   test [STAGE]     run every check CI runs, stopping at the first failure;
                    STAGE runs one part only: lint, native, js, browser, size, conformance, bench or e2e
   bench [--runs N] release build, then N cold loads each (default 15), alternating in one Chromium,
-                   of twostep's bundle, the Okta Sign-In Widget 7.49.0 (npm, into target/bench/okta)
-                   and a static input: first visible code input, script time, JS heap, wasm memory,
+                   of twostep's bundle, the Okta Sign-In Widget 7.49.0 (npm, into target/bench/okta),
+                   two wasm reference pages built like the bundle (no framework, smallest Leptos
+                   app; tests/e2e/bench/floors) and a static input: first visible code input, script time, JS heap, wasm memory,
                    bytes brotli, and twostep's memory over mount cycles and resends; writes the
                    figures into docs/performance.md and judges nothing
   conformance --base-url URL [--api-key KEY] [--user EMAIL] [--totp-secret BASE32]

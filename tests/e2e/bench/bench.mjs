@@ -1,14 +1,17 @@
-// `cargo xtask bench` runs this: cold loads of three pages from one local static server,
+// `cargo xtask bench` runs this: cold loads of pages from one local static server,
 // alternating, in one Chromium: twostep's release bundle on its code-entry screen, the Okta
-// Sign-In Widget on its code-entry screen, and a static <input> (the floor). Then twostep's
+// Sign-In Widget on its code-entry screen, two reference pages that show a code input from wasm
+// (no framework, and the smallest Leptos app: what any wasm or Leptos widget pays), and a static
+// <input> (the floor). Then twostep's
 // memory over mount/unmount cycles and resends. It prints the figures and writes them as JSON;
 // with --doc it also writes them into docs/performance.md (report.mjs). It judges nothing: it
 // fails only when a figure cannot be had (a page never shows an input).
 //
-//   node tests/e2e/bench/bench.mjs --bundle DIR [--okta DIR] [--runs N] [--smoke] [--out FILE] [--doc FILE]
+//   node tests/e2e/bench/bench.mjs --bundle DIR [--okta DIR] [--floors DIR] [--runs N] [--smoke] [--out FILE] [--doc FILE]
 //
 // --bundle: dist/bundle; --okta: the Okta package's dist/ folder (without it, Okta is left
-// out); --smoke: one load of twostep and one of the floor, and a few cycles and resends.
+// out); --floors: the reference pages' built wasm, target/bench/floors (without it, they are
+// left out); --smoke: one load of twostep and one of the floor, and a few cycles and resends.
 
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -24,7 +27,7 @@ import { serve } from './server.mjs';
 import { twostepStubs } from './twostep-stub.mjs';
 
 function parseArgs(argv) {
-  const args = { runs: 15, smoke: false, okta: null, out: null, doc: null, bundle: null };
+  const args = { runs: 15, smoke: false, okta: null, floors: null, out: null, doc: null, bundle: null };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -35,6 +38,7 @@ function parseArgs(argv) {
     if (flag === '--runs') args.runs = Number(value());
     else if (flag === '--smoke') args.smoke = true;
     else if (flag === '--okta') args.okta = value();
+    else if (flag === '--floors') args.floors = value();
     else if (flag === '--out') args.out = value();
     else if (flag === '--doc') args.doc = value();
     else if (flag === '--bundle') args.bundle = value();
@@ -53,6 +57,10 @@ const WASM_PATH = '/twostep/twostep_bg.wasm';
 function pagesOf(args) {
   const pages = [{ id: 'twostep', name: 'twostep (release bundle)', path: '/pages/twostep.html' }];
   if (args.okta) pages.push({ id: 'okta', name: 'Okta Sign-In Widget 7.49.0', path: '/pages/okta.html' });
+  if (args.floors) {
+    pages.push({ id: 'leptos-floor', name: 'wasm reference: smallest Leptos app', path: '/pages/floor-leptos.html' });
+    pages.push({ id: 'wasm-floor', name: 'wasm reference: no framework', path: '/pages/floor-wasm.html' });
+  }
   pages.push({ id: 'floor', name: 'static input (floor)', path: '/pages/floor.html' });
   return pages;
 }
@@ -93,6 +101,7 @@ const args = parseArgs(process.argv.slice(2));
 const here = fileURLToPath(new URL('.', import.meta.url));
 const mounts = { '/pages/': `${here}pages`, '/twostep/': args.bundle };
 if (args.okta) mounts['/okta/'] = args.okta;
+if (args.floors) mounts['/floors/'] = args.floors;
 // The bundle's SRI hashes, which the twostep page's preload hints carry (README's "Start fast").
 const integrity = JSON.parse(await readFile(`${args.bundle}/integrity.json`, 'utf8'));
 const server = await serve({ mounts, integrity, stubs: { ...twostepStubs, ...(args.okta ? oktaStubs : {}) } });

@@ -9,7 +9,7 @@ const END = '<!-- bench:end -->';
 /** The file as it is first written: the generated part, then the hand-written section. */
 const SKELETON = (generated) => `# Performance
 
-What a login page pays for twostep, beside the Okta Sign-In Widget and a plain \`<input>\`, measured by
+What a login page pays for twostep, beside the Okta Sign-In Widget, two wasm reference pages and a plain \`<input>\`, measured by
 \`cargo xtask bench\` (\`--runs N\`, default 15). The figures are printed, never judged: no run fails on them.
 
 ${BEGIN}
@@ -97,6 +97,11 @@ function method(result) {
   interaction handle), and \`POST /idp/idx/introspect\` with the \`challenge-authenticator\` remediation for an enrolled
   phone whose method is SMS (\`currentAuthenticatorEnrollment\`), so that the first screen is the texted code's entry
   (*Verify with your phone*, "A code was sent to +1 XXX-XXX-0012", the *Enter Code* field).
+- **wasm references** (when the run has them): two pages that show a heading and a code input from a wasm module
+  built like twostep's (the release profile, wasm-bindgen, the bundle's wasm-opt passes, esbuild for the glue) and
+  loaded with the same hints, from \`tests/e2e/bench/floors/\`: *no framework* adds the input with web-sys calls; *smallest
+  Leptos app* mounts a heading and a form whose input is bound to a signal. They call no API. They show what any
+  widget that renders from wasm, or with Leptos, pays before its own code runs.
 - **Floor**: a static page with one \`<input>\`.
 - **First visible code input**: an init script, the same on every page, checks on each animation frame for an
   \`<input>\` in the document or any open shadow root that has a box and passes \`checkVisibility\` (opacity and
