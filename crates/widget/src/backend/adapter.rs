@@ -76,7 +76,7 @@ impl Backend for AdapterBackend {
         let this = self.clone();
         let own = move |json| this.exchange(Operation::Start, json, cid);
         let json = req.to_json();
-        match self.early.take(json.clone(), own.clone()) {
+        match self.early.take(json.clone(), Box::new(own.clone())) {
             Some(answer) => answer,
             None => own(json),
         }

@@ -46,10 +46,12 @@ impl EarlySlot {
     /// The answer to a `start` with the body `request`: the early one if it
     /// was that very request, or else what `own` (the backend sending its
     /// own) answers. Later starts (*Try again*, *Start over*) get `None`.
+    /// `own` is boxed so that the HTTP and adapter backends share one copy of
+    /// this in the bundle.
     pub fn take<T: ReadJson + 'static>(
         &self,
         request: String,
-        own: impl FnOnce(String) -> BackendFuture<T> + 'static,
+        own: Box<dyn FnOnce(String) -> BackendFuture<T>>,
     ) -> Option<BackendFuture<T>> {
         let early = self.0.borrow_mut().take()?;
         Some(Box::pin(async move {

@@ -198,7 +198,7 @@ impl Backend for HttpBackend {
         let this = self.clone();
         let own = move |json| this.post(&this.options.paths.start, json, cid);
         let json = req.to_json();
-        match self.early.take(json.clone(), own.clone()) {
+        match self.early.take(json.clone(), Box::new(own.clone())) {
             Some(answer) => answer,
             None => own(json),
         }
