@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { assertNoProblems, sharedBrowser } from './support/browser.mjs';
-import { SCREEN_TIMEOUT, signIn, waitForHeading, waitForSignedIn } from './support/demo.mjs';
+import { SCREEN_TIMEOUT, clickButton, signIn, waitForHeading, waitForSignedIn } from './support/demo.mjs';
 
 const browser = sharedBrowser();
 
@@ -33,6 +33,25 @@ test('a denied app notification explains and offers a retry and details', { time
     assert.equal(await method.innerText(), 'Approve a request on my authenticator app');
     await page.locator('.ts').getByRole('button', { name: 'Try again' }).click();
     await waitForHeading(page, 'Approve the sign-in on your app');
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a call nobody answers: call advice, then the request expires and offers a new one', { timeout: 40_000 }, async () => {
+  const page = await signIn(browser(), 'call-unanswered');
+  try {
+    await waitForHeading(page, 'Answer the call to sign in');
+    const nudge = page.locator('.ts-nudge', { hasText: 'No call yet?' });
+    await nudge.waitFor({ timeout: 10_000 });
+    assert.match(await nudge.innerText(), /signal/);
+    assert.doesNotMatch(await nudge.innerText(), /\bapp\b/, 'a call needs no app');
+    await waitForHeading(page, 'The request expired', 15_000);
+    assert.match(await page.locator('.ts-failure [role=alert]').innerText(), /Send a new one/);
+    assert.equal(await page.locator('.ts').getByRole('button', { name: 'Try again' }).count(), 0);
+    await clickButton(page, 'Send a new request');
+    await waitForHeading(page, 'Answer the call to sign in');
     assertNoProblems(page);
   } finally {
     await page.context().close();

@@ -42,8 +42,14 @@ test('a text that never arrives: nudge, resend, newest code only, then the alter
     const resend = page.locator('.ts').getByRole('button', { name: /^Send a new code/ });
     assert.ok(await resend.isDisabled(), 'resend waits for its cool-down');
     assert.match(await resend.innerText(), /^Send a new code in 0:(09|10)$/);
-    await page.locator('.ts-nudge', { hasText: 'Nothing yet?' }).waitFor({ timeout: 10_000 });
+    // The nudge (after 6 s) comes before the resend (10 s): it says so, and only promises a
+    // new code once the button allows one.
+    const nudge = page.locator('.ts-nudge', { hasText: 'Nothing yet?' });
+    await nudge.waitFor({ timeout: 10_000 });
+    assert.ok(await resend.isDisabled());
+    assert.match(await nudge.innerText(), /Texts can take a few minutes.*once the countdown ends/);
     await page.locator('.ts').getByRole('button', { name: 'Send a new code', exact: true }).waitFor({ timeout: 10_000 });
+    await page.locator('.ts-nudge', { hasText: 'You can send a new code or verify another way.' }).waitFor({ timeout: 2_000 });
     await resend.click();
     await page.locator('.ts-note', { hasText: 'only the newest one works' }).waitFor({ timeout: 5_000 });
 
@@ -52,6 +58,8 @@ test('a text that never arrives: nudge, resend, newest code only, then the alter
     await page.locator('.ts-option', { hasText: 'Text a code to ••••••78' }).click();
     await waitForHeading(page, 'Enter the code we texted you');
     assert.match(await page.locator('.ts-sent').innerText(), /••••••78/);
+    // The codes texted to the first phone no longer work: the switch says so too.
+    await page.locator('.ts-note', { hasText: 'only the newest one works' }).waitFor({ timeout: 5_000 });
     await typeCode(page, await newestTextedCode(page));
     await waitForSignedIn(page);
     assertNoProblems(page);

@@ -127,7 +127,11 @@ test('a user with one phone is guided to the administrator, with the host links'
     );
     await clickButton(page, "I can't use any of these options");
     await waitForHeading(page, "Can't use any of your options?");
-    assert.match(await page.locator('.ts-screen').innerText(), /ask your administrator to clear your verification settings/);
+    const guidance = await page.locator('.ts-screen p').allInnerTexts();
+    assert.ok(guidance.includes(
+      "Ask your administrator to clear your verification settings. The next time you sign in, you'll set up two-step verification again.",
+    ), 'with no other method to go back to, the advice opens without an "Otherwise"');
+    assert.ok(!guidance.some((p) => p.startsWith('Otherwise')));
     const links = await page.locator('.ts-screen a.ts-contact-link').evaluateAll((as) =>
       as.map((a) => [a.textContent, a.getAttribute('href')]),
     );
@@ -138,6 +142,10 @@ test('a user with one phone is guided to the administrator, with the host links'
     ]);
     await clickButton(page, 'Back');
     await waitForHeading(page, 'Enter the code we texted you');
+    // This user has no authenticator app: the bad-signal tip says how to get one.
+    await page.locator('.ts-help summary').click();
+    const offline = page.locator('.ts-help-topic', { hasText: 'Bad signal where you are?' });
+    assert.match(await offline.innerText(), /Your account has none yet/);
     assertNoProblems(page);
   } finally {
     await page.context().close();
@@ -156,6 +164,22 @@ test('the help section covers signal, waiting, the offline app, app passwords an
       'Lost your phone?',
       'Still stuck?',
     ]);
+    // This user has the app: the tip recommends it, and lost phones get the full reset advice.
+    const topic = (title) => page.locator('.ts-help-topic', { hasText: title }).innerText();
+    assert.match(await topic('Bad signal where you are?'), /^Bad signal where you are\?\s+The authenticator app makes codes/);
+    assert.match(await topic('Lost your phone?'), /reset your app passwords and forget the devices/);
+    assert.match(await topic('No text or call?'), /mobile provider, not your account/);
+    // Nothing failed, yet support's details are one click away, with the same fields.
+    await copyDetails(page);
+    const fields = parseDetails(await readClipboard(page));
+    assert.deepEqual([...fields.keys()], FIELDS.filter((f) => f !== 'Server timestamp'));
+    assert.equal(fields.get('Error code'), 'none');
+    assert.match(fields.get('Error description'), /^No error was shown/);
+    assert.equal(fields.get('User ID'), 'alex@contoso.com');
+    assert.match(fields.get('Session ID'), SESSION_REF);
+    assert.match(fields.get('Correlation ID'), UUID);
+    assert.match(fields.get('Timestamp'), TIMESTAMP);
+    assert.equal(fields.get('Method attempted'), 'Text a code to ••••••12');
     assertNoProblems(page);
   } finally {
     await page.context().close();

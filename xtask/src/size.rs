@@ -9,8 +9,10 @@ use flate2::write::GzEncoder;
 use crate::build::BUNDLE_FILES;
 use crate::{Error, Result, build, process};
 
-/// The most the bundle (wasm + JS glue + CSS) may weigh, brotli-compressed, in bytes.
-pub const BROTLI_BUDGET_BYTES: u64 = 105_000;
+/// The most the bundle (wasm + JS glue + CSS) may weigh, brotli-compressed, in bytes: the
+/// 103,892 B it weighed before the languages issue plus the 2,000 B that issue lets the English
+/// bundle grow, so that this check holds it to that.
+pub const BROTLI_BUDGET_BYTES: u64 = 105_892;
 
 /// gzip level, as a web server's static precompression would use.
 const GZIP_LEVEL: u32 = 9;

@@ -2,7 +2,7 @@
 
 use twostep_protocol::{ErrorCode, Method, MethodKind};
 
-use crate::failure::kind_of;
+use crate::failure::{FailureDetails, kind_of};
 use crate::state::{Flow, Phase, Retry};
 use crate::timer::Millis;
 
@@ -60,6 +60,30 @@ impl Flow {
         }
     }
 
+    /// What support needs when nothing has failed, for the details that the
+    /// help section offers at any time: the user, the verification's public
+    /// reference, the latest call's correlation ID and the method in use, at
+    /// `now`. There is no error: its `code` is [`ErrorCode::Unknown`] and its
+    /// message is empty. `None` on a failure's screen, which has its own.
+    pub fn support_snapshot(&self, now: Millis) -> Option<FailureDetails> {
+        if matches!(self.phase, Phase::Failed { .. } | Phase::TimedOut(_)) {
+            return None;
+        }
+        Some(FailureDetails {
+            code: ErrorCode::Unknown,
+            message: String::new(),
+            correlation_id: self.last_correlation_id.clone(),
+            session_ref: self
+                .session
+                .as_ref()
+                .map(|s| s.challenge.session_ref.clone()),
+            server_timestamp: None,
+            at: now,
+            method: self.current_method().cloned(),
+            user: self.user().map(str::to_owned),
+        })
+    }
+
     /// True while a backend call is in flight.
     pub fn is_busy(&self) -> bool {
         self.pending.is_some()
@@ -112,6 +136,14 @@ impl Flow {
             } => Some(until),
             _ => None,
         }
+    }
+
+    /// Whether the challenge lists a method of `kind`; `None` until there is
+    /// a challenge.
+    pub fn has_kind(&self, kind: MethodKind) -> Option<bool> {
+        self.session
+            .as_ref()
+            .map(|s| s.challenge.methods.iter().any(|m| m.kind == kind))
     }
 
     /// True when the user has at least one other method to switch to.

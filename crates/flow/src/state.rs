@@ -15,6 +15,9 @@ pub struct Session {
     pub challenge: Challenge,
     /// When the verification window ends.
     pub expires_at: Millis,
+    /// Codes sent to the user in this session so far, to any method: each
+    /// new one replaces the last, so from the second on only the newest works.
+    pub codes_sent: u32,
 }
 
 /// Something the user should know about the code they typed.
@@ -58,7 +61,9 @@ pub struct CodeEntry {
     pub resend_at: Option<Millis>,
     /// When to suggest another option if nothing has arrived.
     pub suggest_other_at: Option<Millis>,
-    /// How many codes were sent for this method; above 1, only the newest works.
+    /// How many codes this session has sent, to any method, counting this
+    /// one (0 for app codes, which are not sent); above 1, only the newest
+    /// works, so a switch to another method says so as a resend does.
     pub sends: u32,
     /// The digits typed so far.
     pub code: String,

@@ -291,7 +291,64 @@ fn switching_methods_sends_with_the_new_one_and_tells_the_host() {
         Some("••••••78"),
         "the method's masked target is used when the answer has none"
     );
-    assert_eq!(h.code().sends, 1);
+    assert_eq!(
+        h.code().sends,
+        2,
+        "the code texted before the switch no longer works, and the screen says only the newest does"
+    );
+}
+
+#[test]
+fn app_codes_are_not_counted_as_sent_and_a_code_after_them_still_says_only_the_newest_works() {
+    let mut h = Harness::new();
+    h.start_sms();
+    let switch = |h: &mut Harness, id: &str, delivery: Delivery| {
+        h.on(Event::OpenPicker);
+        h.on(Event::PickMethod(id.into()));
+        h.reply(Ok(Answer::Sent(SendResponse {
+            method_id: id.into(),
+            delivery,
+        })));
+    };
+    switch(&mut h, "totp", code_delivery(None, None));
+    assert_eq!(h.code().sends, 0, "nothing was sent for the app's own code");
+    switch(&mut h, "sms-2", code_delivery(None, Some(30)));
+    assert_eq!(
+        h.code().sends,
+        2,
+        "the first text still counts: it no longer works"
+    );
+}
+
+#[test]
+fn support_details_are_there_when_nothing_failed_and_left_to_the_failure_when_something_did() {
+    let mut h = Harness::new();
+    let before = h.flow.support_snapshot(h.now).unwrap();
+    assert_eq!(before.user.as_deref(), None);
+    assert_eq!(before.session_ref, None);
+    h.start_sms();
+    let snap = h.flow.support_snapshot(h.now).unwrap();
+    assert_eq!(snap.code, ErrorCode::Unknown);
+    assert!(snap.message.is_empty());
+    assert_eq!(snap.session_ref, Some(challenge().session_ref));
+    assert_eq!(snap.user, Some(challenge().user));
+    assert_eq!(snap.method.map(|m| m.id).as_deref(), Some("sms-1"));
+    assert!(snap.correlation_id.is_some(), "the send's correlation ID");
+    assert_eq!(snap.at, h.now);
+    h.on(Event::OpenPicker);
+    h.on(Event::PickMethod("push".into()));
+    h.reply(Err(err(ErrorCode::Internal)));
+    assert!(matches!(h.flow.phase, Phase::Failed { .. }));
+    assert_eq!(h.flow.support_snapshot(h.now), None);
+}
+
+#[test]
+fn whether_the_user_has_a_kind_of_method_is_known_once_the_challenge_is() {
+    let mut h = Harness::new();
+    assert_eq!(h.flow.has_kind(MethodKind::Totp), None);
+    h.start_sms();
+    assert_eq!(h.flow.has_kind(MethodKind::Totp), Some(true));
+    assert_eq!(h.flow.has_kind(MethodKind::Email), Some(false));
 }
 
 #[test]

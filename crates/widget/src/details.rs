@@ -79,6 +79,21 @@ pub fn fields(failure: &FailureDetails, env: &Environment) -> Vec<Field> {
         .collect()
 }
 
+/// The rows for details asked for when nothing failed (the help section's):
+/// as [`fields`], with "no error" as the description and `none` as the code.
+pub fn snapshot_fields(snapshot: &FailureDetails, env: &Environment) -> Vec<Field> {
+    let mut rows = fields(snapshot, env);
+    let (description, code) = (t(Msg::FieldDescription), t(Msg::FieldErrorCode));
+    for row in &mut rows {
+        if row.name == description {
+            row.value = t(Msg::NoErrorShown);
+        } else if row.name == code {
+            row.value = "none".into();
+        }
+    }
+    rows
+}
+
 /// The clipboard text: one "Name: value" line per field.
 pub fn clipboard_text(fields: &[Field]) -> String {
     let mut out = String::new();
@@ -168,5 +183,21 @@ mod tests {
     fn the_query_string_never_reaches_the_clipboard() {
         let text = clipboard_text(&fields(&failure(), &env()));
         assert!(!text.contains("otp=123456"));
+    }
+
+    #[test]
+    fn details_asked_for_without_a_failure_say_there_was_none() {
+        let rows = snapshot_fields(&failure(), &Environment::default());
+        let value = |name: Msg| {
+            let name = t(name);
+            rows.iter().find(|f| f.name == name).unwrap().value.clone()
+        };
+        assert_eq!(value(Msg::FieldErrorCode), "none");
+        assert_eq!(value(Msg::FieldDescription), t(Msg::NoErrorShown));
+        assert_eq!(value(Msg::FieldSessionId), "TS-7K3M-9QXD-2HBT");
+        assert_eq!(
+            rows.len(),
+            fields(&failure(), &Environment::default()).len()
+        );
     }
 }

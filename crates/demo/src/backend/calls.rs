@@ -13,8 +13,6 @@ use super::state::{APP_STEP_MS, Approval, Code, State};
 
 /// How long a texted code stays valid, in ms.
 pub(super) const CODE_TTL_MS: u64 = 5 * 60_000;
-/// How long a push or call waits for an answer, in ms.
-pub(super) const APPROVAL_TTL_MS: u64 = 60_000;
 /// When the simulated user answers an approval by themselves, in ms.
 pub(super) const AUTO_ANSWER_MS: u64 = 2_500;
 /// Lockout after the last wrong code, in seconds.
@@ -198,13 +196,17 @@ impl State {
         let (sent_at, index, has_number) = (a.sent_at, a.message, a.number.is_some());
         // The simulated user answers by themselves, except for number matching,
         // where the demo page's phone panel must be used.
-        if self.phone[index].answer.is_none() && !has_number && now >= sent_at + AUTO_ANSWER_MS {
+        if self.phone[index].answer.is_none()
+            && !has_number
+            && scenario.answers_by_itself()
+            && now >= sent_at + AUTO_ANSWER_MS
+        {
             self.phone[index].answer = Some(scenario != Scenario::PushDenied);
         }
         let status = match self.phone[index].answer {
             Some(true) => PollStatus::Approved,
             Some(false) => PollStatus::Denied,
-            None if now >= sent_at + APPROVAL_TTL_MS => PollStatus::Expired,
+            None if now >= sent_at + scenario.approval_ttl_ms() => PollStatus::Expired,
             None => PollStatus::Pending,
         };
         if status != PollStatus::Pending

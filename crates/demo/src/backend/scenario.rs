@@ -12,6 +12,9 @@ pub enum Scenario {
     TextLost,
     /// A phone call, answered after a few seconds.
     Call,
+    /// A phone call that nobody answers (unless the visitor does, on the
+    /// simulated phone): the nudge, then the request expires.
+    CallUnanswered,
     /// An app notification, approved after a few seconds.
     Push,
     /// An app notification, denied after a few seconds.
@@ -30,10 +33,11 @@ pub enum Scenario {
 
 impl Scenario {
     /// Every scenario, in the order the demo lists them.
-    pub const ALL: [Scenario; 10] = [
+    pub const ALL: [Scenario; 11] = [
         Scenario::Text,
         Scenario::TextLost,
         Scenario::Call,
+        Scenario::CallUnanswered,
         Scenario::Push,
         Scenario::PushDenied,
         Scenario::NumberMatch,
@@ -49,6 +53,7 @@ impl Scenario {
             Scenario::Text => "text",
             Scenario::TextLost => "text-lost",
             Scenario::Call => "call",
+            Scenario::CallUnanswered => "call-unanswered",
             Scenario::Push => "push",
             Scenario::PushDenied => "push-denied",
             Scenario::NumberMatch => "number-match",
@@ -88,7 +93,7 @@ impl Scenario {
     /// The method to prompt with first.
     pub fn default_method(self) -> &'static str {
         match self {
-            Scenario::Call => "voice-1",
+            Scenario::Call | Scenario::CallUnanswered => "voice-1",
             Scenario::Push | Scenario::PushDenied | Scenario::NumberMatch => "push",
             _ => "sms-1",
         }
@@ -114,6 +119,7 @@ impl Scenario {
     pub fn suggest_other_after_secs(self) -> u32 {
         match self {
             Scenario::TextLost => 6,
+            Scenario::CallUnanswered => 4,
             _ => 30,
         }
     }
@@ -123,6 +129,20 @@ impl Scenario {
         match self {
             Scenario::Lockout => 3,
             _ => 5,
+        }
+    }
+
+    /// True when the simulated user answers calls and notifications by
+    /// themselves (not for number matching, which needs the demo's phone).
+    pub fn answers_by_itself(self) -> bool {
+        self != Scenario::CallUnanswered
+    }
+
+    /// How long a call or notification waits for its answer, in ms.
+    pub fn approval_ttl_ms(self) -> u64 {
+        match self {
+            Scenario::CallUnanswered => 10_000,
+            _ => 60_000,
         }
     }
 

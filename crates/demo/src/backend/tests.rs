@@ -190,6 +190,19 @@ fn pushes_are_answered_after_a_while() {
 }
 
 #[test]
+fn an_unanswered_call_stays_pending_then_expires() {
+    let rig = Rig::new(Scenario::CallUnanswered);
+    let method = Scenario::CallUnanswered.default_method();
+    rig.send(method, false).unwrap();
+    rig.advance(AUTO_ANSWER_MS * 2);
+    assert_eq!(rig.poll(method).unwrap().status, PollStatus::Pending);
+    rig.advance(Scenario::CallUnanswered.approval_ttl_ms());
+    let p = rig.poll(method).unwrap();
+    assert_eq!(p.status, PollStatus::Expired);
+    assert!(p.assertion.is_none());
+}
+
+#[test]
 fn number_matching_needs_the_right_number() {
     let rig = Rig::new(Scenario::NumberMatch);
     let sent = rig.send("push", false).unwrap();

@@ -24,6 +24,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             "text" => "Text message arrives",
             "text-lost" => "Text never arrives",
             "call" => "Phone call",
+            "call-unanswered" => "Phone call, never answered",
             "push" => "App notification, approved",
             "push-denied" => "App notification, denied",
             "number-match" => "App notification with number matching",

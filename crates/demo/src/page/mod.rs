@@ -155,6 +155,13 @@ fn DemoPage(server: bool) -> impl IntoView {
                 });
             }
             options.user_hint = Some(user);
+            if !server {
+                // Calls and notifications nudge at the scenario's time, as its
+                // codes do (the contract's approvals carry no such time, and
+                // the widget's own default is 30 s).
+                let secs = scenario.get_untracked().suggest_other_after_secs();
+                options.flow.suggest_other_after_ms = u64::from(secs) * 1000;
+            }
             options.links = RwSignal::new(ContactLinks {
                 admin: Some("mailto:it-help@contoso.example".into()),
                 support: Some("https://support.contoso.example/".into()),

@@ -57,6 +57,14 @@ impl Flow {
         }
     }
 
+    /// Counts one more code sent in this session, and returns the count.
+    fn count_code_sent(&mut self) -> u32 {
+        self.session.as_mut().map_or(1, |s| {
+            s.codes_sent += 1;
+            s.codes_sent
+        })
+    }
+
     pub(super) fn on_started(&mut self, challenge: Challenge, now: Millis, fx: &mut Vec<Effect>) {
         if let Err(why) = challenge.check_usable() {
             let failure = self.failure(bad_response(why.summary()), None, now);
@@ -72,6 +80,7 @@ impl Flow {
         self.session = Some(Session {
             challenge,
             expires_at: now + window_ms,
+            codes_sent: 0,
         });
         fx.push(Effect::Schedule {
             timer: Timer::Window,
@@ -97,12 +106,6 @@ impl Flow {
             self.on_send_error(req, err, now, fx);
             return;
         }
-        let previous_sends = match &self.phase {
-            Phase::Sending {
-                previous: Some(p), ..
-            } => p.sends,
-            _ => 0,
-        };
         match r.delivery {
             Delivery::Code {
                 target,
@@ -132,7 +135,7 @@ impl Flow {
                         .filter(|_| delivered)
                         .map(|s| now + u64::from(s) * 1000),
                     suggest_other_at: delivered.then_some(now + suggest_ms),
-                    sends: if delivered { previous_sends + 1 } else { 0 },
+                    sends: if delivered { self.count_code_sent() } else { 0 },
                     code: String::new(),
                     submitting: false,
                     notice: None,

@@ -44,7 +44,7 @@ pub fn ApprovalScreen(ctrl: Controller) -> impl IntoView {
                 {t(Msg::WaitingForApproval)}
             </p>
             <Show when=suggests>
-                <p class="ts-nudge">{t(Msg::NoApprovalYet)}</p>
+                <p class="ts-nudge">{t(Msg::NoApprovalYet(kind))}</p>
             </Show>
             <div class="ts-secondary">
                 <OtherOption ctrl=ctrl />

@@ -150,7 +150,7 @@ pub fn CodeScreen(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
                 </button>
             </form>
             <Show when=suggests>
-                <p class="ts-nudge" role="status">{t(Msg::NothingArrived)}</p>
+                <p class="ts-nudge" role="status">{move || t(Msg::NothingArrived(kind, can_resend()))}</p>
             </Show>
             <div class="ts-secondary">
                 <Show when=delivered>

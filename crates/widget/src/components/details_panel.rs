@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use twostep_flow::FailureDetails;
 
 use crate::browser::{copy_to_clipboard, environment};
-use crate::details::{clipboard_text, fields};
+use crate::details::{clipboard_text, fields, snapshot_fields};
 use crate::messages::{Msg, t};
 
 /// What the last "Copy details" did.
@@ -18,9 +18,16 @@ enum CopyStatus {
 
 /// Support details as a list, copied as "Name: value" lines in one click. When
 /// the browser refuses both clipboard routes, a selectable text area appears.
+/// With `snapshot`, `failure` is [`twostep_flow::Flow::support_snapshot`]:
+/// details asked for when nothing failed.
 #[component]
-pub fn DetailsPanel(failure: FailureDetails) -> impl IntoView {
-    let rows = fields(&failure, &environment(failure.at));
+pub fn DetailsPanel(failure: FailureDetails, #[prop(optional)] snapshot: bool) -> impl IntoView {
+    let env = environment(failure.at);
+    let rows = if snapshot {
+        snapshot_fields(&failure, &env)
+    } else {
+        fields(&failure, &env)
+    };
     let text = clipboard_text(&rows);
     let state = RwSignal::new(CopyStatus::Idle);
     let copy = {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use twostep_flow::{Phase, PrimaryAction};
+use twostep_protocol::ErrorCode;
 
 use super::cant_use_any::CantUseAny;
 use super::details_panel::DetailsPanel;
@@ -46,6 +47,8 @@ pub fn FailureScreen(ctrl: Controller) -> impl IntoView {
         None => (Msg::FailureTitle(code), Msg::FailureBody(code)),
     };
     let label = match action {
+        // An approval that nobody answered: the body says to send a new one.
+        PrimaryAction::TryAgain if code == ErrorCode::Expired => Msg::SendNewRequest,
         PrimaryAction::TryAgain => Msg::TryAgain,
         PrimaryAction::UseAnotherOption => Msg::UseDifferentOption,
         PrimaryAction::StartOver => Msg::StartOver,

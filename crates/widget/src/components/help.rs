@@ -1,10 +1,12 @@
 //! The "Having trouble?" section.
 
 use leptos::prelude::*;
+use twostep_protocol::MethodKind;
 
 use super::cant_use_any::CantUseAny;
 use super::contact_links::ContactLinks;
 use super::context::WidgetContext;
+use super::details_panel::DetailsPanel;
 use crate::driver::Controller;
 use crate::messages::{Msg, t};
 use crate::options::HelpTopic;
@@ -19,7 +21,16 @@ pub fn Help(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
             .map(|topic| {
                 let (title, body) = match topic {
                     HelpTopic::NoText => (Msg::HelpNoTextTitle, Msg::HelpNoTextBody),
-                    HelpTopic::Offline => (Msg::HelpOfflineTitle, Msg::HelpOfflineBody),
+                    // The app's offline codes are advice only for a user who
+                    // has it; others hear that they can set it up.
+                    HelpTopic::Offline => (
+                        Msg::HelpOfflineTitle,
+                        if ctrl.flow.with(|f| f.has_kind(MethodKind::Totp)) == Some(false) {
+                            Msg::HelpOfflineNoApp
+                        } else {
+                            Msg::HelpOfflineBody
+                        },
+                    ),
                     HelpTopic::AppPasswords => {
                         (Msg::HelpAppPasswordsTitle, Msg::HelpAppPasswordsBody)
                     }
@@ -41,10 +52,22 @@ pub fn Help(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
             })
             .collect_view()
     };
+    // Support's details, as they are when the section opens; a failure's
+    // screen has its own.
+    let open = RwSignal::new(false);
+    let details = move || {
+        let now = ctrl.now.get_untracked();
+        match ctrl.flow.with_untracked(|f| f.support_snapshot(now)) {
+            // An AnyView, as the screens are: it shares their render code.
+            Some(s) if open.get() => view! { <DetailsPanel failure=s snapshot=true /> }.into_any(),
+            _ => ().into_any(),
+        }
+    };
     view! {
-        <details class="ts-help" part="help">
+        <details class="ts-help" part="help" on:toggle=move |_| open.update(|o| *o = !*o)>
             <summary>{t(Msg::HelpSummary)}</summary>
             {topics}
+            {details}
         </details>
     }
 }

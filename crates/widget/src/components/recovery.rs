@@ -18,7 +18,7 @@ pub fn RecoveryScreen(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
         <div class="ts-screen" part="screen">
             <ScreenTitle>{t(Msg::RecoveryTitle)}</ScreenTitle>
             {has_other.then(|| view! { <p>{t(Msg::RecoveryOtherMethod)}</p> })}
-            <p>{t(Msg::RecoveryAskAdmin)}</p>
+            <p>{t(if has_other { Msg::RecoveryAskAdmin } else { Msg::RecoveryAskAdminOnly })}</p>
             <p>{t(Msg::RecoveryLostPhone)}</p>
             <ContactLinks ui=ui />
             <div class="ts-secondary">

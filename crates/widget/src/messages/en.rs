@@ -60,8 +60,22 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         NewestCodeOnly => {
             "We sent you a new code. If several codes arrive, only the newest one works."
         }
-        NothingArrived => {
-            "Nothing yet? Texts can take a few minutes when the signal is weak. You can send a new code or verify another way."
+        NothingArrived(kind, can_resend) => {
+            let wait = match kind {
+                MethodKind::Sms => {
+                    "Nothing yet? Texts can take a few minutes when the signal is weak."
+                }
+                MethodKind::Email => {
+                    "Nothing yet? Emails can take a few minutes. Check your spam or junk folder too."
+                }
+                _ => "Nothing yet? It can take a few minutes.",
+            };
+            let next = if *can_resend {
+                "You can send a new code or verify another way."
+            } else {
+                "You can verify another way now, or send a new code once the countdown ends."
+            };
+            return owned(format!("{wait} {next}"));
         }
         RememberDevice(days) => {
             return owned(format!(
@@ -118,7 +132,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         }
         NumberToMatchSpoken(_, n) => return owned(format!("Number to enter in the app: {n}")),
         WaitingForApproval => "Waiting for your approval…",
-        NoApprovalYet => {
+        NoApprovalYet(MethodKind::Voice) => {
+            "No call yet? Check that your phone has signal and doesn't block calls from unknown numbers, or verify another way."
+        }
+        NoApprovalYet(_) => {
             "Nothing on your phone? Check that it's online and the app is up to date, or verify another way."
         }
         PickerTitle => "Choose another way to verify",
@@ -151,6 +168,9 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         RecoveryAskAdmin => {
             "Otherwise, ask your administrator to clear your verification settings. The next time you sign in, you'll set up two-step verification again."
         }
+        RecoveryAskAdminOnly => {
+            "Ask your administrator to clear your verification settings. The next time you sign in, you'll set up two-step verification again."
+        }
         RecoveryLostPhone => {
             "If your phone was lost or stolen, also ask them to reset your app passwords and forget the devices you chose to remember."
         }
@@ -161,11 +181,14 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         HelpSummary => "Having trouble?",
         HelpNoTextTitle => "No text or call?",
         HelpNoTextBody => {
-            "Check that your phone has signal and that your plan includes text messages. A text can take a few minutes; if you asked for several codes, use the newest. You can also verify another way."
+            "Texts and calls need mobile signal: check your phone has it, that your plan includes texts, and that it doesn't block unknown numbers. Either can take a few minutes; if you asked for several codes, use the newest. If texts used to arrive and then stopped, the cause is most likely your mobile provider, not your account: ask them. You can also verify another way."
         }
         HelpOfflineTitle => "Bad signal where you are?",
         HelpOfflineBody => {
             "The authenticator app makes codes on the phone itself, so it works with no signal and no internet connection."
+        }
+        HelpOfflineNoApp => {
+            "An authenticator app makes codes on the phone itself, with no signal or internet connection. Your account has none yet: after you sign in, you can add one in your verification settings."
         }
         HelpAppPasswordsTitle => "App password rejected?",
         HelpAppPasswordsBody => {
@@ -173,11 +196,11 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         }
         HelpLostPhoneTitle => "Lost your phone?",
         HelpLostPhoneBody => {
-            "Use another registered phone or the authenticator app on another device, or ask your administrator to clear your settings."
+            "Use another registered phone or the authenticator app on another device, or ask your administrator to clear your settings. If the phone was lost or stolen, also ask them to reset your app passwords and forget the devices you chose to remember."
         }
         HelpContactTitle => "Still stuck?",
         HelpContactBody => {
-            "Your administrator or support team can help. If you write to them, copy the details shown when something fails."
+            "Your administrator or support team can help. When you write to them, say what happened and include the details: open View details below, then Copy details."
         }
         VerifiedTitle => "You're verified",
         VerifiedBody => "Signing you in…",
@@ -236,8 +259,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         }
         ServerSaid => "Message from the sign-in service:",
         TryAgain => "Try again",
+        SendNewRequest => "Send a new request",
         StartOver => "Start over",
         ViewDetails => "View details",
+        NoErrorShown => "No error was shown; the user opened these details from the help section",
         FieldUserId => "User ID",
         FieldDescription => "Error description",
         FieldPageUrl => "Page URL",
@@ -287,5 +312,36 @@ mod tests {
             text(&Msg::RememberDevice(30)),
             "Don't ask again on this device for 30 days"
         );
+    }
+
+    #[test]
+    fn the_nudge_speaks_of_the_kind_sent_and_offers_a_resend_only_when_the_button_does() {
+        let sms = text(&Msg::NothingArrived(MethodKind::Sms, true));
+        assert!(sms.contains("Texts can take") && sms.contains("You can send a new code"));
+        let email = text(&Msg::NothingArrived(MethodKind::Email, true));
+        assert!(email.contains("spam") && !email.contains("Text"));
+        let other = text(&Msg::NothingArrived(MethodKind::Other, true));
+        assert!(!other.contains("Text") && !other.contains("Email"));
+        let waiting = text(&Msg::NothingArrived(MethodKind::Sms, false));
+        assert!(!waiting.contains("You can send a new code"));
+        assert!(waiting.contains("once the countdown ends"));
+    }
+
+    #[test]
+    fn a_call_that_does_not_come_gets_call_advice_not_app_advice() {
+        let call = text(&Msg::NoApprovalYet(MethodKind::Voice));
+        assert!(call.contains("signal") && !call.contains("app"));
+        assert!(text(&Msg::NoApprovalYet(MethodKind::Push)).contains("the app is up to date"));
+    }
+
+    #[test]
+    fn advice_follows_what_the_user_has() {
+        assert!(text(&Msg::RecoveryAskAdmin).starts_with("Otherwise, "));
+        assert!(text(&Msg::RecoveryAskAdminOnly).starts_with("Ask your administrator"));
+        assert!(text(&Msg::HelpOfflineNoApp).contains("none yet"));
+        let lost = text(&Msg::HelpLostPhoneBody);
+        assert!(lost.contains("app passwords") && lost.contains("devices you chose to remember"));
+        let no_text = text(&Msg::HelpNoTextBody);
+        assert!(no_text.contains("calls") && no_text.contains("mobile provider"));
     }
 }

@@ -56,10 +56,13 @@ pub enum Msg {
     Resend,
     /// Resend button during the cool-down, with "0:24".
     ResendIn(String),
-    /// After a resend: only the newest code works.
+    /// After a second code in one session (a resend, or a switch to another
+    /// method): only the newest code works.
     NewestCodeOnly,
-    /// Nudge when nothing arrived.
-    NothingArrived,
+    /// Nudge when nothing arrived, by kind (texts and emails take time
+    /// differently), and whether a new code can be sent now or only once the
+    /// resend countdown ends.
+    NothingArrived(MethodKind, bool),
     /// The "don't ask again on this device" checkbox, with the days offered.
     RememberDevice(u32),
     /// A wrong code, with attempts left if known.
@@ -88,8 +91,9 @@ pub enum Msg {
     NumberToMatchSpoken(MethodKind, String),
     /// Waiting for the approval.
     WaitingForApproval,
-    /// Nudge when an approval gets no answer.
-    NoApprovalYet,
+    /// Nudge when an approval gets no answer, by kind (a call needs signal,
+    /// a notification the app).
+    NoApprovalYet(MethodKind),
     // Picker.
     /// Title of the option list.
     PickerTitle,
@@ -106,8 +110,11 @@ pub enum Msg {
     RecoveryTitle,
     /// Use another registered method, if there is one.
     RecoveryOtherMethod,
-    /// Ask the administrator to clear the settings.
+    /// Ask the administrator to clear the settings, after the advice to use
+    /// another registered method ("Otherwise, …").
     RecoveryAskAdmin,
+    /// The same, for a user with one method, where there is no "otherwise".
+    RecoveryAskAdminOnly,
     /// A lost or stolen phone: more to reset.
     RecoveryLostPhone,
     /// Link to the administrator.
@@ -127,8 +134,10 @@ pub enum Msg {
     HelpNoTextBody,
     /// Heading: the app works offline.
     HelpOfflineTitle,
-    /// Body: the app works offline.
+    /// Body: the app works offline, for a user who has it.
     HelpOfflineBody,
+    /// Body: the app would work offline, for a user who has not set it up.
+    HelpOfflineNoApp,
     /// Heading: app passwords.
     HelpAppPasswordsTitle,
     /// Body: app passwords.
@@ -159,11 +168,15 @@ pub enum Msg {
     ServerSaid,
     /// Try the failed step again.
     TryAgain,
+    /// Try again after an approval expired: send a new request.
+    SendNewRequest,
     /// Start over after a timeout.
     StartOver,
     // Details panel.
     /// Summary of the details panel.
     ViewDetails,
+    /// The description in details asked for when nothing failed.
+    NoErrorShown,
     /// Field name.
     FieldUserId,
     /// Field name.
