@@ -163,8 +163,10 @@ for (const embedding of EMBEDDINGS) {
         : route.continue()));
       await passwordStep(page);
       await waitForHeading(page, 'Something went wrong');
+      assert.equal(await page.locator('.ts-server-message').count(), 0, 'the reason is for support');
+      await page.locator('.ts-details summary').click();
       assert.match(
-        await page.locator('.ts-server-message').innerText(),
+        await page.locator('.ts-field', { hasText: 'Error description' }).locator('dd').innerText(),
         /could not start a verification \(HTTP 503\)/,
       );
       assert.equal(seen.starts.length, 0, 'no start without a session');

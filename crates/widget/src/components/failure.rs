@@ -35,7 +35,15 @@ pub fn FailureScreen(ctrl: Controller) -> impl IntoView {
         return ().into_any();
     };
     let code = failure.code;
-    let message = failure.message.trim().to_string();
+    // The widget's own text explains every known code. The backend's words,
+    // and the widget's technical reasons (which member of a broken answer was
+    // missing), go to the details panel; only an unknown code, which the
+    // widget cannot explain, shows the backend's message too.
+    let message = if code == ErrorCode::Unknown {
+        failure.message.trim().to_string()
+    } else {
+        String::new()
+    };
     let (title, body) = match paused {
         Some(until) => {
             let kind = failure.method_kind();
