@@ -92,6 +92,19 @@ test('over HTTP: switching to the alternate phone', { timeout: 30_000 }, async (
     await page.locator('.ts-option[data-method="sms-2"]').click();
     await page.locator('.ts-sent', { hasText: '••••••78' }).waitFor({ timeout: SCREEN_TIMEOUT });
     await page.locator('.demo-msg', { hasText: 'Text to ••••••78' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    // The first phone's code no longer works, and the screen says so.
+    await page.locator('.ts-note', { hasText: 'only the newest one works' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    // Nothing failed, yet the help section's details give support the server's IDs, and no secret.
+    await page.locator('.ts-help summary').click();
+    await copyDetails(page);
+    const text = await readClipboard(page);
+    const fields = parseDetails(text);
+    assert.equal(fields.get('Error code'), 'none');
+    assert.equal(fields.get('User ID'), 'alex@contoso.example');
+    assert.match(fields.get('Session ID'), SESSION_REF);
+    assert.match(fields.get('Correlation ID'), UUID);
+    assert.equal(fields.get('Method attempted'), 'Text a code to ••••••78');
+    assert.doesNotMatch(text, /sh_[A-Za-z0-9_-]{16}/, 'no session handle');
     await typeCode(page, await newestTextedCode(page));
     await waitForSignedIn(page);
     assertNoProblems(page);

@@ -1,6 +1,6 @@
 //! What the screens, the driver and the tests read from the flow's state.
 
-use twostep_protocol::{ErrorCode, Method, MethodKind};
+use twostep_protocol::{ApiError, ErrorCode, Method, MethodKind};
 
 use crate::failure::{FailureDetails, kind_of};
 use crate::state::{Flow, Phase, Retry};
@@ -69,19 +69,8 @@ impl Flow {
         if matches!(self.phase, Phase::Failed { .. } | Phase::TimedOut(_)) {
             return None;
         }
-        Some(FailureDetails {
-            code: ErrorCode::Unknown,
-            message: String::new(),
-            correlation_id: self.last_correlation_id.clone(),
-            session_ref: self
-                .session
-                .as_ref()
-                .map(|s| s.challenge.session_ref.clone()),
-            server_timestamp: None,
-            at: now,
-            method: self.current_method().cloned(),
-            user: self.user().map(str::to_owned),
-        })
+        let method_id = self.current_method().map(|m| m.id.as_str());
+        Some(self.failure(ApiError::new(ErrorCode::Unknown, ""), method_id, now))
     }
 
     /// True while a backend call is in flight.

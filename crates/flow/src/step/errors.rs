@@ -142,7 +142,7 @@ impl Flow {
     }
 
     /// Builds the failure record for an error seen at `now`.
-    pub(super) fn failure(
+    pub(crate) fn failure(
         &self,
         err: ApiError,
         method_id: Option<&str>,
