@@ -5,6 +5,7 @@
 import init, { mountWidget } from './wasm/twostep.js';
 import { bridge, sessionBridge } from './adapter.js';
 import { sendEarlyStart } from './early.js';
+import { loadFailedText, loadLanguage, negotiate, requests } from './locale.js';
 import { EVENTS, OptionError, restarts, validate, wasmConfig } from './options.js';
 
 /* The build (xtask/src/build.rs) replaces these with the SRI hashes of the
@@ -18,9 +19,6 @@ let loading;
 const load = () => (loading ??= init({
   module_or_path: fetch(new URL('twostep_bg.wasm', import.meta.url), { integrity: WASM_SRI }),
 }));
-
-/** Shown when the wasm cannot load (blocked, missing, or an old browser). */
-const LOAD_FAILED = 'Two-step verification could not load. Reload the page to try again.';
 
 /** Widgets by host element, so that one element never gets two. */
 const mounted = new WeakMap();
@@ -86,6 +84,11 @@ export function mount(target, options) {
 
   let widget;
   let gone = false;
+  // The language's file downloads beside the wasm. `language` is what the
+  // widget shows ({ tag, text } of its file, or undefined for English).
+  let language;
+  let wanted = negotiate(requests(current.locale));
+  const languageLoaded = loadLanguage(wanted);
   const notify = (name, detail) => {
     const callback = current[EVENTS[name]];
     if (callback) {
@@ -117,6 +120,7 @@ export function mount(target, options) {
   const start = () => {
     useSheet();
     const config = wasmConfig(current, bridge);
+    config.language = language;
     if (early) {
       config.early = early.early;
       if (early.session) config.session = early.session;
@@ -128,19 +132,29 @@ export function mount(target, options) {
   // The stylesheet downloads beside the wasm, not after it: it was a serial
   // step on the way to the first screen.
   useSheet();
-  const ready = load().then(() => {
-    if (!gone) start();
-  });
-  ready.catch((e) => {
+  // Starts once the language the options ask for is in, whichever language
+  // update() asked for meanwhile.
+  const begin = () => {
+    const tag = wanted;
+    return loadLanguage(tag).then((loaded) => {
+      if (gone) return undefined;
+      if (tag !== wanted) return begin();
+      language = loaded;
+      return start();
+    });
+  };
+  const ready = Promise.all([load(), languageLoaded]).then(begin);
+  ready.catch((e) => languageLoaded.then((loaded) => {
     console.error('twostep: the widget could not load', e);
     if (gone) return;
-    // The message catalogue lives in the wasm that failed, so this one
-    // sentence is the bundle's only text outside it.
+    // The message catalogue's code is in the wasm that failed: this one
+    // sentence comes from the locale file (key load_failed) or is English.
     box.hidden = false;
     box.setAttribute('role', 'alert');
-    box.textContent = LOAD_FAILED;
+    box.lang = loaded?.tag ?? 'en';
+    box.textContent = loadFailedText(loaded);
     notify('error', { code: 'load_failed', message: String(e) });
-  });
+  }));
 
   const handle = {
     /** The host element. */
@@ -168,11 +182,17 @@ export function mount(target, options) {
       const before = current;
       current = checked({ ...current, ...changes });
       applyTheme(host, before.theme, current.theme);
+      wanted = negotiate(requests(current.locale));
       if (restarts(before, current)) early = undefined;
-      if (!widget) return; // Not loaded yet: start() reads `current`.
-      if (restarts(before, current)) {
+      // Another language shows the widget again, in it: the verification
+      // starts over (a language is fixed for a widget's life, which keeps
+      // the live-switching code out of the bundle).
+      const again = restarts(before, current) || (language?.tag ?? 'en') !== wanted;
+      if (!widget) return; // Not loaded yet: begin() reads `current` and `wanted`.
+      if (again) {
         widget.unmount();
-        start();
+        widget = undefined;
+        begin();
       } else {
         widget.update(wasmConfig(current, bridge));
       }

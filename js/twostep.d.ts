@@ -119,7 +119,10 @@ export interface TwostepOptions {
    * Default: none, and the backend starts from `userHint` (development backends only).
    */
   session?: string | SessionFunction;
-  /** BCP 47 tag; the nearest language the catalogue has is used. Default "en". */
+  /**
+   * BCP 47 tag. The widget shows the first of this, `<html lang>` and `navigator.languages` whose primary
+   * language it has (en, nl, de, fr, es, pt-BR, it, pl, ja, zh-Hans, ar, he), else English.
+   */
   locale?: string;
   /** Theme variables; every name is also settable in CSS as --twostep-<name>. */
   theme?: Partial<Record<ThemeName, string>>;
@@ -150,7 +153,10 @@ export interface TwostepHandle {
   readonly element: HTMLElement;
   /** Settles once the widget is on screen; rejects when the bundle cannot load. */
   readonly ready: Promise<void>;
-  /** Changes options. Links, help topics, locale, theme and callbacks apply at once; the rest start again. */
+  /**
+   * Changes options. Links, help topics, theme and callbacks apply at once; the rest start again, and so does a
+   * locale that changes the language (with a session, resuming the verification as it stands).
+   */
   update(changes: Partial<TwostepOptions>): void;
   /** Removes the widget with every listener, timer and poll. */
   unmount(): void;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use js_sys::Reflect;
 use leptos::prelude::Set;
 use twostep_widget::backend::http::Credentials;
+use twostep_widget::locale::{self, Catalogue};
 use twostep_widget::{
     AdapterBackend, Backend, ContactLinks, EarlyStart, HelpTopic, HttpBackend, HttpOptions,
     SessionSource, TwoStepOptions,
@@ -36,7 +37,7 @@ pub fn options(config: &JsValue) -> TwoStepOptions {
     options.flow.offer_remember_device = get(config, "rememberDevice").as_bool().unwrap_or(true);
     options.links.set(links(config));
     options.help_topics.set(help_topics(config));
-    options.locale.set(locale(config));
+    options.language = language(config);
     options
 }
 
@@ -102,7 +103,16 @@ pub fn help_topics(config: &JsValue) -> Vec<HelpTopic> {
         .collect()
 }
 
-/// The requested locale; `"en"` when unset.
-pub fn locale(config: &JsValue) -> String {
-    text(config, "locale").unwrap_or_else(|| "en".into())
+/// The language `js/mount.js` fetched (`{ tag, text }`, the text of its
+/// locale file, SRI-checked so of this build), else English.
+pub fn language(config: &JsValue) -> Catalogue {
+    let language = get(config, "language");
+    let tag = text(&language, "tag");
+    let supported = locale::SUPPORTED
+        .into_iter()
+        .find(|t| Some(*t) == tag.as_deref());
+    let (Some(tag), Some(json)) = (supported, text(&language, "text")) else {
+        return Catalogue::english();
+    };
+    Catalogue::parse(tag, &json).unwrap_or_default()
 }

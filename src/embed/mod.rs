@@ -22,7 +22,6 @@ use wasm_bindgen::prelude::*;
 struct Live {
     links: RwSignal<ContactLinks>,
     topics: RwSignal<Vec<HelpTopic>>,
-    locale: RwSignal<String>,
 }
 
 /// One mounted widget. JavaScript holds it and calls [`Mounted::update`] and
@@ -42,7 +41,6 @@ impl Mounted {
         if let Some(live) = self.live.get() {
             live.links.try_set(config::links(config));
             live.topics.try_set(config::help_topics(config));
-            live.locale.try_set(config::locale(config));
         }
     }
 
@@ -67,7 +65,6 @@ pub fn mount_widget(
         slot.set(Some(Live {
             links: options.links,
             topics: options.help_topics,
-            locale: options.locale,
         }));
         options.on_event = Some(events::notifier(notify));
         view! { <TwoStep options=options /> }

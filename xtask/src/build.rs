@@ -87,6 +87,8 @@ pub fn demo_page() -> Result {
     }
     minify_js(&stage.join("twostep.js"), &dist.join("twostep.js"))?;
     page.write(&dist)?;
+    // The demo page's `?locale=` reads these (no hashes: the page's own files).
+    crate::locales::build(&dist)?;
     check_dist()?;
     eprintln!("build: dist/ holds {}", DIST_FILES.join(", "));
     Ok(())
@@ -166,7 +168,10 @@ pub fn bundle() -> Result {
     let renames = shrink_wasm(&stage, &out)?;
     no_machine_paths(&out.join("twostep_bg.wasm"))?;
     css::minify(&css::join()?, &out.join("twostep.css"))?;
-    bundle_js(&stage, &out, &renames)?;
+    let _ = std::fs::remove_dir_all(out.join("locales"));
+    let locales = crate::locales::build(&out)?;
+    let manifest_sri = crate::locales::manifest(&out, &locales)?;
+    bundle_js(&stage, &out, &renames, &manifest_sri)?;
     std::fs::copy(stage.join("twostep.d.ts"), out.join("twostep.d.ts"))?;
     examples(&target)?;
     let missing: Vec<&str> = BUNDLE_FILES
@@ -180,7 +185,12 @@ pub fn bundle() -> Result {
             missing.join(", ")
         )));
     }
-    crate::integrity::write(&out, &BUNDLE_FILES)
+    let names: Vec<&str> = BUNDLE_FILES
+        .into_iter()
+        .chain(locales.iter().map(|file| file.name.as_str()))
+        .chain([crate::locales::MANIFEST])
+        .collect();
+    crate::integrity::write(&out, &names)
 }
 
 /// Fails when the wasm at `path` names this machine's registry sources: the
@@ -230,9 +240,15 @@ fn shrink_wasm(stage: &std::path::Path, out: &std::path::Path) -> Result<minify:
 }
 
 /// Bundles the JS API with the glue (its names those of `renames`) into `out`/twostep.js, with the SRI
-/// hashes of `out`'s wasm and CSS built in: twostep.js checks what it loads,
-/// so one `integrity` attribute on the script covers all three files.
-fn bundle_js(stage: &std::path::Path, out: &std::path::Path, renames: &minify::Renames) -> Result {
+/// hashes of `out`'s wasm and CSS, and of the locale files' list (`locales`, see
+/// [`crate::locales::manifest`]), built in:
+/// twostep.js checks what it loads, so one `integrity` attribute on the script covers every file.
+fn bundle_js(
+    stage: &std::path::Path,
+    out: &std::path::Path,
+    renames: &minify::Renames,
+    locales: &str,
+) -> Result {
     let glue = stage.join("wasm/twostep.js");
     let shaken = shakeable(&std::fs::read_to_string(&glue)?);
     std::fs::write(&glue, minify::glue(&shaken, renames)?)?;
@@ -244,6 +260,7 @@ fn bundle_js(stage: &std::path::Path, out: &std::path::Path, renames: &minify::R
             .args(["--bundle", "--minify", "--format=esm", "--target=es2022"])
             .arg(format!("--define:TWOSTEP_WASM_SRI=\"{wasm_sri}\""))
             .arg(format!("--define:TWOSTEP_CSS_SRI=\"{css_sri}\""))
+            .arg(format!("--define:TWOSTEP_LOCALES_SRI=\"{locales}\""))
             .arg(format!("--outfile={}", out.join("twostep.js").display())),
     )
 }

@@ -18,6 +18,7 @@ mod css;
 mod demo;
 mod exports;
 mod integrity;
+mod locales;
 mod minify;
 mod page;
 mod pins;

@@ -98,28 +98,33 @@ impl ApiError {
     }
 }
 
+impl ErrorCode {
+    /// Every code, in declaration order.
+    pub const ALL: [ErrorCode; 14] = [
+        ErrorCode::Expired,
+        ErrorCode::InvalidCode,
+        ErrorCode::TooManyAttempts,
+        ErrorCode::RateLimited,
+        ErrorCode::SessionExpired,
+        ErrorCode::MethodUnavailable,
+        ErrorCode::Internal,
+        ErrorCode::BadRequest,
+        ErrorCode::Unauthorized,
+        ErrorCode::Network,
+        ErrorCode::Timeout,
+        ErrorCode::BadResponse,
+        ErrorCode::Denied,
+        ErrorCode::Unknown,
+    ];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn codes_round_trip_through_their_wire_names() {
-        for code in [
-            ErrorCode::Expired,
-            ErrorCode::InvalidCode,
-            ErrorCode::TooManyAttempts,
-            ErrorCode::RateLimited,
-            ErrorCode::SessionExpired,
-            ErrorCode::MethodUnavailable,
-            ErrorCode::Internal,
-            ErrorCode::BadRequest,
-            ErrorCode::Unauthorized,
-            ErrorCode::Network,
-            ErrorCode::Timeout,
-            ErrorCode::BadResponse,
-            ErrorCode::Denied,
-            ErrorCode::Unknown,
-        ] {
+        for code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
             assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), code);

@@ -5,22 +5,7 @@
 use serde_json::{Value, json};
 use twostep_protocol::*;
 
-const ERROR_CODES: [ErrorCode; 14] = [
-    ErrorCode::Expired,
-    ErrorCode::InvalidCode,
-    ErrorCode::TooManyAttempts,
-    ErrorCode::RateLimited,
-    ErrorCode::SessionExpired,
-    ErrorCode::MethodUnavailable,
-    ErrorCode::Internal,
-    ErrorCode::BadRequest,
-    ErrorCode::Unauthorized,
-    ErrorCode::Network,
-    ErrorCode::Timeout,
-    ErrorCode::BadResponse,
-    ErrorCode::Denied,
-    ErrorCode::Unknown,
-];
+const ERROR_CODES: [ErrorCode; 14] = ErrorCode::ALL;
 
 const METHOD_KINDS: [(MethodKind, &str); 6] = [
     (MethodKind::Sms, "sms"),

@@ -8,6 +8,7 @@ use leptos::prelude::RwSignal;
 use twostep_flow::{FlowConfig, HostEvent, SessionOrigin};
 
 use crate::backend::Backend;
+use crate::locale::Catalogue;
 
 /// Contact and support links the guidance screens show. Each is optional; a
 /// missing link is simply not shown.
@@ -171,9 +172,9 @@ pub struct TwoStepOptions {
     /// Help topics to show; may change while the widget runs.
     /// Default: all of [`HelpTopic::ALL`].
     pub help_topics: RwSignal<Vec<HelpTopic>>,
-    /// The locale the host asks for (BCP 47); the widget shows the nearest
-    /// language its catalogue has (see [`crate::locale`]). Default: `"en"`.
-    pub locale: RwSignal<String>,
+    /// The language the widget speaks, and any texts the host overrides.
+    /// Default: English.
+    pub language: Catalogue,
     /// What the login page knows about the user, shown as the user ID until
     /// the backend names the user, and sent to the backend when there is no
     /// session (a development backend starts from it). Default: none.
@@ -196,7 +197,7 @@ impl TwoStepOptions {
             flow: FlowConfig::default(),
             links: RwSignal::new(ContactLinks::default()),
             help_topics: RwSignal::new(HelpTopic::ALL.to_vec()),
-            locale: RwSignal::new("en".to_string()),
+            language: Catalogue::english(),
             user_hint: None,
             session: SessionSource::None,
             on_event: None,

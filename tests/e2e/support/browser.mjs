@@ -82,16 +82,20 @@ export function sharedBrowser() {
  * @param {import('playwright-core').Browser} browser
  * @param {string} pathAndQuery e.g. '/' or '/?method=sms'
  * @param {{ grantClipboard?: boolean, viewport?: { width: number, height: number },
- *           base?: string, expectedStatuses?: number[], initScript?: Function }} [options]
+ *           base?: string, expectedStatuses?: number[], initScript?: Function,
+ *           locale?: string }} [options] `locale` sets the browser's languages
  * @returns {Promise<import('playwright-core').Page & { problems: string[] }>}
  */
 export async function openPage(
   browser,
   pathAndQuery,
-  { grantClipboard = true, viewport, base: baseOverride, expectedStatuses = [], initScript } = {},
+  { grantClipboard = true, viewport, base: baseOverride, expectedStatuses = [], initScript, locale } = {},
 ) {
   const base = baseOverride ? new URL(baseOverride) : baseUrl();
-  const context = await browser.newContext({ viewport: viewport ?? { width: 900, height: 700 } });
+  const context = await browser.newContext({
+    viewport: viewport ?? { width: 900, height: 700 },
+    ...(locale ? { locale } : {}),
+  });
   if (grantClipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.origin });
   }

@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use twostep_widget::locale::{self, Catalogue};
 use twostep_widget::{
     Backend, ContactLinks, HostEvent, HttpBackend, HttpOptions, SessionSource, TwoStep,
     TwoStepOptions,
@@ -98,6 +99,19 @@ fn DemoPage(server: bool) -> impl IntoView {
         DEMO_USER.to_string()
     });
     let stage = RwSignal::new(Stage::Password);
+    // `?locale=nl`: the widget in that language, its file fetched while the
+    // visitor types the password (English until it is in).
+    let language = RwSignal::new(Catalogue::english());
+    if let Some(tag) = query("locale").as_deref().and_then(locale::supported)
+        && tag != "en"
+    {
+        spawn_local(async move {
+            match locale::fetch(tag, "locales/", None).await {
+                Ok(catalogue) => language.set(catalogue),
+                Err(e) => web_sys::console::warn_1(&e.into()),
+            }
+        });
+    }
     // The public reference of the widget's session, for the phone panel.
     let session_ref = RwSignal::new(None::<String>);
     // The in-browser backend of the current sign-in; the phone panel watches it.
@@ -142,6 +156,7 @@ fn DemoPage(server: bool) -> impl IntoView {
                 }
             };
             let mut options = TwoStepOptions::new(backend);
+            options.language = language.get_untracked();
             let user = email.get_untracked();
             if server {
                 // As a real host: its server starts the verification after

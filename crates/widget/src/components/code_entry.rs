@@ -125,6 +125,8 @@ pub fn CodeScreen(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
                     class="ts-code" part="code-input"
                     type="text"
                     inputmode="numeric"
+                    // Codes read left to right in every language.
+                    dir="ltr"
                     autocomplete="one-time-code"
                     spellcheck="false"
                     data-focus="code"

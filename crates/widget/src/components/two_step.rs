@@ -17,8 +17,7 @@ use super::verified::VerifiedScreen;
 use super::window_clock::WindowClock;
 use crate::browser::entropy;
 use crate::driver::Controller;
-use crate::locale::negotiate;
-use crate::messages::{Msg, t};
+use crate::messages::{Language, Msg, t};
 use crate::options::TwoStepOptions;
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -38,7 +37,7 @@ pub fn TwoStep(
         flow,
         links,
         help_topics,
-        locale,
+        language,
         user_hint,
         session,
         on_event,
@@ -56,12 +55,15 @@ pub fn TwoStep(
         entropy: entropy(),
     });
     let screen = Memo::new(move |_| ctrl.flow.with(Flow::screen));
+    let (lang, dir) = (language.tag(), language.direction());
+    provide_context(Language(language));
     view! {
         <section
             class="ts"
             part="widget"
             node_ref=ctrl.root
-            lang=move || locale.with(|l| negotiate(l))
+            lang=lang
+            dir=dir
             aria-label=t(Msg::WidgetLabel)
         >
             <WindowClock ctrl=ctrl />

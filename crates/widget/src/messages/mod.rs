@@ -1,15 +1,17 @@
 //! The message catalogue: every string a person sees goes through here.
 //!
 //! A [`Msg`] names a message and carries the values it needs; [`Msg::text`]
-//! renders it in the active language. Only English exists today; a translation
-//! adds a file beside `en.rs` and a branch in `text`. Strings from a backend are
-//! never catalogue entries: they are shown as plain text where a message says so.
+//! renders it in the widget's language, whose [`Catalogue`] the widget
+//! provides as context. `render.rs` maps each message to its key in the
+//! locale files (`crates/widget/locales/`). Strings from a backend are never
+//! catalogue entries: they are shown as plain text where a message says so.
 
-mod en;
+mod render;
 
-use std::borrow::Cow;
-
+use leptos::prelude::*;
 use twostep_protocol::{ErrorCode, MethodKind};
+
+use crate::locale::Catalogue;
 
 /// Every message the widget shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +21,8 @@ pub enum Msg {
     WidgetLabel,
     /// "Time left: 9:42".
     WindowLeft(String),
+    /// Announced when the time left reaches a threshold, in seconds.
+    WindowAnnounce(u32),
     /// Button and link text: use another option.
     UseDifferentOption,
     /// Link text: none of the options work.
@@ -155,6 +159,13 @@ pub enum Msg {
     VerifiedTitle,
     /// Verified body.
     VerifiedBody,
+    /// After verifying with an option that is not the default: update the
+    /// settings if the usual one no longer works.
+    ReminderOtherOption,
+    /// Link text to the host's verification settings page.
+    ReminderSettingsLink,
+    /// After verifying with the only registered option: add a second one.
+    ReminderAddSecond,
     /// Failure title, by error code.
     FailureTitle(ErrorCode),
     /// Failure explanation, by error code.
@@ -209,14 +220,22 @@ pub enum Msg {
     DetailsText,
 }
 
+/// The widget's language, provided as context by the root component and
+/// read by [`Msg::text`].
+#[derive(Clone)]
+pub struct Language(pub Catalogue);
+
 impl Msg {
-    /// The message in the active language.
-    pub fn text(&self) -> Cow<'static, str> {
-        en::text(self)
+    /// The message in the widget's language (English outside a widget).
+    pub fn text(&self) -> String {
+        match use_context::<Language>() {
+            Some(Language(catalogue)) => self.render(&catalogue),
+            None => self.render(&Catalogue::english()),
+        }
     }
 }
 
-/// Shorthand for `msg.text().into_owned()`.
+/// Shorthand for `msg.text()`.
 pub fn t(msg: Msg) -> String {
-    msg.text().into_owned()
+    msg.text()
 }
