@@ -83,18 +83,22 @@ export function sharedBrowser() {
  * @param {string} pathAndQuery e.g. '/' or '/?method=sms'
  * @param {{ grantClipboard?: boolean, viewport?: { width: number, height: number },
  *           base?: string, expectedStatuses?: number[], initScript?: Function,
- *           locale?: string }} [options] `locale` sets the browser's languages
+ *           locale?: string, colorScheme?: 'light' | 'dark' }} [options] `locale` sets the
+ *           browser's languages, `colorScheme` its preferred scheme
  * @returns {Promise<import('playwright-core').Page & { problems: string[] }>}
  */
 export async function openPage(
   browser,
   pathAndQuery,
-  { grantClipboard = true, viewport, base: baseOverride, expectedStatuses = [], initScript, locale } = {},
+  {
+    grantClipboard = true, viewport, base: baseOverride, expectedStatuses = [], initScript, locale, colorScheme,
+  } = {},
 ) {
   const base = baseOverride ? new URL(baseOverride) : baseUrl();
   const context = await browser.newContext({
     viewport: viewport ?? { width: 900, height: 700 },
     ...(locale ? { locale } : {}),
+    ...(colorScheme ? { colorScheme } : {}),
   });
   if (grantClipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.origin });
