@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { beforeEach, test } from 'node:test';
 
-import { assertNoProblems, openPage, sharedBrowser } from './support/browser.mjs';
+import { assertNoProblems, openPage, readClipboard, sharedBrowser } from './support/browser.mjs';
 import { SCREEN_TIMEOUT, serverUrl, waitOutCoolDown } from './support/demo.mjs';
 
 const browser = sharedBrowser();
@@ -60,6 +60,14 @@ test('the locale option picks Dutch, fetched beside the wasm with its hash', { t
     const sent = await page.locator('.ts-sent').innerText();
     assert.match(sent, /•/, 'the sent note names the masked number');
     assert.ok(!sent.includes('texted'), `English left in: ${sent}`);
+    // Copied details keep the English field names beside the Dutch ones, for any support desk.
+    await page.locator('.ts details.ts-help > summary').click();
+    await page.locator('.ts .ts-details summary').click();
+    await page.locator('.ts').getByRole('button', { name: nl.copy_details }).click();
+    await page.locator('.ts-copied').waitFor({ timeout: SCREEN_TIMEOUT });
+    const lines = (await readClipboard(page)).split('\n');
+    assert.ok(lines.includes(`${nl['field.user_id']} (User ID): alex@contoso.example`), lines.join('\n'));
+    assert.ok(lines.includes(`${nl['field.error_code']} (Error code): none`), lines.join('\n'));
     assertNoProblems(page);
   } finally {
     await page.context().close();

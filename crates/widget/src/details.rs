@@ -4,6 +4,7 @@
 use twostep_flow::FailureDetails;
 
 use crate::format::{mask_target, page_url, timestamp};
+use crate::locale::Catalogue;
 use crate::messages::{Msg, t};
 
 /// What the browser knows that the failure record does not.
@@ -20,8 +21,10 @@ pub struct Environment {
 /// One "Name: value" row of the panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
-    /// The field's name.
+    /// The field's name, in the widget's language.
     pub name: String,
+    /// The field's name in English, which the copied text keeps beside it.
+    pub english: String,
     /// Its value, or "not available".
     pub value: String,
 }
@@ -71,8 +74,10 @@ pub fn fields(failure: &FailureDetails, env: &Environment) -> Vec<Field> {
     }
     rows.push((Msg::FieldVersion, WIDGET_VERSION.to_string()));
     rows.push((Msg::FieldMethod, method.unwrap_or_else(na)));
+    let english = Catalogue::english();
     rows.into_iter()
         .map(|(name, value)| Field {
+            english: name.render(&english),
             name: t(name),
             value,
         })
@@ -94,11 +99,18 @@ pub fn snapshot_fields(snapshot: &FailureDetails, env: &Environment) -> Vec<Fiel
     rows
 }
 
-/// The clipboard text: one "Name: value" line per field.
+/// The clipboard text: one "Name: value" line per field. In another
+/// language than English each name keeps its English one beside it, so that
+/// a support desk anywhere can read it: "Benutzer-ID (User ID): alex@…".
 pub fn clipboard_text(fields: &[Field]) -> String {
     let mut out = String::new();
     for f in fields {
         out.push_str(&f.name);
+        if f.name != f.english {
+            out.push_str(" (");
+            out.push_str(&f.english);
+            out.push(')');
+        }
         out.push_str(": ");
         out.push_str(&f.value);
         out.push('\n');
@@ -162,6 +174,20 @@ mod tests {
              Method attempted: Text a code to +• ••• ••• ••12\n"
         );
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn another_language_keeps_the_english_names_beside_its_own() {
+        let field = |name: &str, english: &str| Field {
+            name: name.into(),
+            english: english.into(),
+            value: "v".into(),
+        };
+        let text = clipboard_text(&[
+            field("Benutzer-ID", "User ID"),
+            field("Session ID", "Session ID"),
+        ]);
+        assert_eq!(text, "Benutzer-ID (User ID): v\nSession ID: v\n");
     }
 
     #[test]
