@@ -112,6 +112,16 @@ test('an app code from the authenticator signs in, found by keyboard alone', { t
     await page.keyboard.press('Enter');
     await waitForHeading(page, 'Choose another way to verify');
     await waitForFocus(page, 'picker'); // focus lands on the first option
+    // Escape closes the picker, back to the code, whose field has focus again.
+    await page.keyboard.press('Escape');
+    await waitForHeading(page, 'Enter the code we texted you');
+    await waitForFocus(page, 'code');
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.textContent === 'Use a different verification option')); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await waitForHeading(page, 'Choose another way to verify');
+    await waitForFocus(page, 'picker');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
     assert.equal(
       await page.evaluate(() => document.activeElement?.textContent),

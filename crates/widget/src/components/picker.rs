@@ -52,7 +52,16 @@ pub fn PickerScreen(ctrl: Controller) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="ts-screen" part="screen">
+        // Escape goes back, as Back does.
+        <div
+            class="ts-screen"
+            part="screen"
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ctrl.dispatch(Event::ClosePicker)
+                }
+            }
+        >
             <ScreenTitle>{t(Msg::PickerTitle)}</ScreenTitle>
             <ul class="ts-options">{options}</ul>
             {(!has_other).then(|| view! { <p class="ts-note">{t(Msg::NoOtherOptions)}</p> })}
