@@ -83,8 +83,9 @@ export function sharedBrowser() {
  * @param {string} pathAndQuery e.g. '/' or '/?method=sms'
  * @param {{ grantClipboard?: boolean, viewport?: { width: number, height: number },
  *           base?: string, expectedStatuses?: number[], initScript?: Function,
- *           locale?: string, colorScheme?: 'light' | 'dark' }} [options] `locale` sets the
- *           browser's languages, `colorScheme` its preferred scheme
+ *           locale?: string, colorScheme?: 'light' | 'dark', reducedMotion?: 'reduce',
+ *           forcedColors?: 'active', deviceScaleFactor?: number }} [options] `locale` sets the
+ *           browser's languages, the next three the media features the page sees, the last its zoom
  * @returns {Promise<import('playwright-core').Page & { problems: string[] }>}
  */
 export async function openPage(
@@ -92,6 +93,7 @@ export async function openPage(
   pathAndQuery,
   {
     grantClipboard = true, viewport, base: baseOverride, expectedStatuses = [], initScript, locale, colorScheme,
+    reducedMotion, forcedColors, deviceScaleFactor,
   } = {},
 ) {
   const base = baseOverride ? new URL(baseOverride) : baseUrl();
@@ -99,6 +101,9 @@ export async function openPage(
     viewport: viewport ?? { width: 900, height: 700 },
     ...(locale ? { locale } : {}),
     ...(colorScheme ? { colorScheme } : {}),
+    ...(reducedMotion ? { reducedMotion } : {}),
+    ...(forcedColors ? { forcedColors } : {}),
+    ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
   });
   if (grantClipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.origin });
