@@ -59,8 +59,10 @@ pub use twostep_protocol::mask_target;
 
 /// The page address without query or fragment, which may carry tokens.
 pub fn page_url(href: &str) -> String {
-    let end = href.find(['?', '#']).unwrap_or(href.len());
-    href[..end].to_string()
+    href.split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// `url` if it is safe to put in a link: `https:`, `http:` or `mailto:` only,

@@ -40,7 +40,8 @@ fn record(records: &str, slot: Slot) -> Option<&str> {
     {
         if byte == SEPARATOR {
             if index == slot.0 {
-                return Some(&records[start..at]).filter(|text| !text.is_empty());
+                // `get`, not indexing: no panic path (and its formatting) in the bundle.
+                return records.get(start..at).filter(|text| !text.is_empty());
             }
             index += 1;
             start = at + 1;
@@ -221,12 +222,13 @@ thread_local! {
 fn fill(template: &str, values: &[(&str, &str)], isolate: bool) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    // Byte searches: `find` with a char pattern costs more code.
+    // Byte searches: `find` with a char pattern costs more code. `get`, not
+    // indexing: braces are ASCII so it never fails, and it has no panic path.
     while let Some(open) = rest.bytes().position(|b| b == b'{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 1..).unwrap_or_default();
         let value = after.bytes().position(|b| b == b'}').and_then(|close| {
-            let name = &after[..close];
+            let name = after.get(..close)?;
             let value = values.iter().find(|(n, _)| *n == name)?;
             Some((close, value.1))
         });
@@ -239,7 +241,7 @@ fn fill(template: &str, values: &[(&str, &str)], isolate: bool) -> String {
                 if isolate {
                     out.push('\u{2069}');
                 }
-                rest = &after[close + 1..];
+                rest = after.get(close + 1..).unwrap_or_default();
             }
             None => {
                 out.push('{');

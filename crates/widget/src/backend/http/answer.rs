@@ -128,10 +128,11 @@ fn quote(body: &str) -> String {
     if trimmed.is_empty() {
         return "(empty)".into();
     }
-    match trimmed.char_indices().nth(QUOTE_LIMIT) {
-        Some((at, _)) => format!("{}…", &trimmed[..at]),
-        None => trimmed.to_string(),
+    let mut quoted: String = trimmed.chars().take(QUOTE_LIMIT).collect();
+    if trimmed.chars().nth(QUOTE_LIMIT).is_some() {
+        quoted.push('…');
     }
+    quoted
 }
 
 /// True for failures worth another try of an idempotent read.
@@ -256,5 +257,14 @@ mod tests {
         assert!(!e.message.contains('\n'));
         assert!(e.message.ends_with('…'));
         assert!(e.message.chars().count() < 140);
+    }
+
+    #[test]
+    fn quotes_count_characters_not_bytes() {
+        let exact = "é".repeat(QUOTE_LIMIT);
+        assert_eq!(quote(&exact), exact);
+        let over = format!("{exact}ü");
+        assert_eq!(quote(&over), format!("{exact}…"));
+        assert_eq!(quote(" \n "), "(empty)");
     }
 }
