@@ -66,6 +66,16 @@ export function loadLanguage(tag) {
   return files.get(tag);
 }
 
+/** The rows of locales/keys.json, for hosts that override texts (js/messages.js). */
+let keys;
+export function loadKeys() {
+  keys ??= (manifest ??= fetchChecked('integrity.json', MANIFEST_SRI).then(JSON.parse))
+    .then((hashes) => fetchChecked('keys.json', hashes.keys))
+    .then(JSON.parse);
+  keys.catch(() => { keys = undefined; manifest = undefined; });
+  return keys;
+}
+
 /** The "could not load" sentence in `language` (from loadLanguage): its record 0, which is
  * load_failed (crates/widget/locales/layout.rs); else English. */
 export const loadFailedText = (language) => language?.text.split('\u001e')[0]

@@ -6,6 +6,7 @@ import init, { mountWidget } from './wasm/twostep.js';
 import { bridge, sessionBridge } from './adapter.js';
 import { sendEarlyStart } from './early.js';
 import { loadFailedText, loadLanguage, negotiate, requests } from './locale.js';
+import { withMessages } from './messages.js';
 import { EVENTS, OptionError, restarts, validate, wasmConfig } from './options.js';
 
 /* The build (xtask/src/build.rs) replaces these with the SRI hashes of the
@@ -132,11 +133,13 @@ export function mount(target, options) {
   // The stylesheet downloads beside the wasm, not after it: it was a serial
   // step on the way to the first screen.
   useSheet();
+  // The language for `tag`, with the host's texts for it (js/messages.js).
+  const languageFor = (tag) => loadLanguage(tag).then((loaded) => withMessages(loaded, current.messages));
   // Starts once the language the options ask for is in, whichever language
   // update() asked for meanwhile.
   const begin = () => {
     const tag = wanted;
-    return loadLanguage(tag).then((loaded) => {
+    return languageFor(tag).then((loaded) => {
       if (gone) return undefined;
       if (tag !== wanted) return begin();
       language = loaded;
@@ -144,7 +147,7 @@ export function mount(target, options) {
     });
   };
   const ready = Promise.all([load(), languageLoaded]).then(begin);
-  ready.catch((e) => languageLoaded.then((loaded) => {
+  ready.catch((e) => languageLoaded.then(() => languageFor(wanted)).then((loaded) => {
     console.error('twostep: the widget could not load', e);
     if (gone) return;
     // The message catalogue's code is in the wasm that failed: this one
@@ -184,10 +187,11 @@ export function mount(target, options) {
       applyTheme(host, before.theme, current.theme);
       wanted = negotiate(requests(current.locale));
       if (restarts(before, current)) early = undefined;
-      // Another language shows the widget again, in it: the verification
+      // Another language (or other host texts) shows the widget again, in it: the verification
       // starts over (a language is fixed for a widget's life, which keeps
       // the live-switching code out of the bundle).
-      const again = restarts(before, current) || (language?.tag ?? 'en') !== wanted;
+      const again = restarts(before, current) || (language?.tag ?? 'en') !== wanted
+        || JSON.stringify(before.messages) !== JSON.stringify(current.messages);
       if (!widget) return; // Not loaded yet: begin() reads `current` and `wanted`.
       if (again) {
         widget.unmount();

@@ -3,6 +3,7 @@
 // nothing here touches the DOM, so it is tested in Node (tests/js/).
 
 import { sessionBridge } from './adapter.js';
+import { SUPPORTED } from './locale.js';
 
 /** The theme variables, as --twostep-<name> custom properties. */
 export const THEME_NAMES = [
@@ -125,6 +126,19 @@ const CHECKS = {
     const tag = string(value, 'locale');
     if (!LOCALE.test(tag)) throw new OptionError('locale', `must be a BCP 47 tag such as "en-GB", got ${show(value)}`);
     return tag;
+  },
+  messages(value) {
+    keysOf(value, 'messages', SUPPORTED);
+    for (const [tag, texts] of Object.entries(value)) {
+      object(texts, `messages.${tag}`);
+      for (const [key, text] of Object.entries(texts)) {
+        // The record separator would shift every text after this one.
+        if (string(text, `messages.${tag}.${key}`).includes('\u001e')) {
+          throw new OptionError(`messages.${tag}.${key}`, 'must not hold U+001E');
+        }
+      }
+    }
+    return value;
   },
   theme(value) {
     keysOf(value, 'theme', [...THEME_NAMES, ...THEME_NAMES.map((n) => n.replace(/-(.)/g, (_, c) => c.toUpperCase()))]);

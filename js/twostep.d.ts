@@ -41,7 +41,7 @@ export interface ErrorDetail {
   /** The session's public reference, when known. */
   sessionRef?: string | null;
   correlationId?: string | null;
-  /** Local time with UTC offset and time zone, then UTC. */
+  /** Local time as the user reads it (Intl, with its zone), the IANA zone, then UTC in ISO 8601. */
   timestamp?: string;
   serverTimestamp?: string | null;
   method?: MethodInfo | null;
@@ -124,6 +124,14 @@ export interface TwostepOptions {
    * language it has (en, nl, de, fr, es, pt-BR, it, pl, ja, zh-Hans, ar, he), else English.
    */
   locale?: string;
+  /**
+   * Your own texts, per language: `{ en: { verify: 'Continue' }, nl: { verify: 'Doorgaan' } }`. Keys are those of
+   * the widget's `locales/en.json` (a plural's with one of its language's CLDR forms: `wrong_code_left_one`); a text
+   * must use English's `{placeholders}`. They are checked against `locales/keys.json`, fetched only when this is set;
+   * an unknown key or other placeholders refuse them all, with an OptionError on the console. Texts are shown as
+   * text, never HTML.
+   */
+  messages?: Partial<Record<string, Record<string, string>>>;
   /** Theme variables; every name is also settable in CSS as --twostep-<name>. */
   theme?: Partial<Record<ThemeName, string>>;
   /** Contact and support links: https, http, or (admin only) mailto. */

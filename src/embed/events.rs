@@ -51,8 +51,8 @@ impl Detail {
 
 /// `error` and `timeout`: what the details panel shows, field by field, and
 /// the panel's copied text.
-fn details(failure: &FailureDetails) -> Detail {
-    let env = environment(failure.at);
+fn details(failure: &FailureDetails, tag: &str) -> Detail {
+    let env = environment(failure.at, tag);
     Detail::new()
         .text("code", Some(failure.code.as_str()))
         .text("message", Some(&failure.message))
@@ -62,11 +62,7 @@ fn details(failure: &FailureDetails) -> Detail {
         .text("correlationId", failure.correlation_id.as_deref())
         .text(
             "timestamp",
-            Some(&timestamp(
-                failure.at,
-                env.offset_minutes,
-                env.zone.as_deref(),
-            )),
+            Some(&timestamp(failure.at, &env.local_time, env.zone.as_deref())),
         )
         .text("serverTimestamp", failure.server_timestamp.as_deref())
         .method(failure.method.as_ref())
@@ -75,7 +71,7 @@ fn details(failure: &FailureDetails) -> Detail {
 }
 
 /// The name and detail of `event`.
-fn describe(event: &HostEvent) -> (&'static str, Detail) {
+fn describe(event: &HostEvent, tag: &str) -> (&'static str, Detail) {
     match event {
         HostEvent::Ready {
             session_ref,
@@ -99,16 +95,17 @@ fn describe(event: &HostEvent) -> (&'static str, Detail) {
                 .text("sessionRef", Some(session_ref))
                 .value("rememberDevice", JsValue::from_bool(*remember_device)),
         ),
-        HostEvent::Error(failure) => ("error", details(failure)),
-        HostEvent::TimedOut(failure) => ("timeout", details(failure)),
+        HostEvent::Error(failure) => ("error", details(failure, tag)),
+        HostEvent::TimedOut(failure) => ("timeout", details(failure, tag)),
         HostEvent::MethodChanged { method } => ("methodchange", Detail::new().method(Some(method))),
     }
 }
 
-/// An event handler that calls `notify(name, detail)`.
-pub fn notifier(notify: js_sys::Function) -> EventHandler {
+/// An event handler that calls `notify(name, detail)`, with times written
+/// for the language `tag`, the widget's.
+pub fn notifier(notify: js_sys::Function, tag: &'static str) -> EventHandler {
     Rc::new(move |event| {
-        let (name, detail) = describe(event);
+        let (name, detail) = describe(event, tag);
         // A throwing host callback must not break the widget; the JS side
         // catches and logs callback errors itself.
         let _ = notify.call2(&JsValue::NULL, &JsValue::from_str(name), &detail.0);

@@ -66,7 +66,7 @@ pub fn mount_widget(
             links: options.links,
             topics: options.help_topics,
         }));
-        options.on_event = Some(events::notifier(notify));
+        options.on_event = Some(events::notifier(notify, options.language.tag()));
         view! { <TwoStep options=options /> }
     });
     Mounted {

@@ -74,6 +74,122 @@ test('the locale option picks Dutch, fetched beside the wasm with its hash', { t
   }
 });
 
+/** What `Intl` in Node writes for `ms` in `locale` and `timeZone`: the expectation, made apart from the page. */
+const intl = (ms, locale, timeZone, options) => new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(ms);
+
+/** The clock times `Intl` writes for each minute from `from` to now, one of which the widget shows. */
+function clockTimes(from, locale, timeZone) {
+  const times = [];
+  for (let ms = from - 60_000; ms <= Date.now() + 60_000; ms += 30_000) {
+    times.push(intl(ms, locale, timeZone, { timeStyle: 'short' }));
+  }
+  return times;
+}
+
+test('times follow the language and the user\'s time zone through Intl; UTC stays in ISO 8601', { timeout: 30_000 }, async () => {
+  const timeZone = 'America/St_Johns';
+  const page = await apiPage({ locale: 'en-US', timezoneId: timeZone });
+  try {
+    const from = Date.now();
+    await mount(page, { locale: 'de' });
+    const de = catalogue('de');
+    await shown(page, de['code_title.sms']);
+    const sent = await page.locator('.ts-sent').innerText();
+    const times = clockTimes(from, 'de', timeZone);
+    assert.ok(times.some((time) => sent.includes(time)), `none of ${times} in ${JSON.stringify(sent)}`);
+    await page.locator('.ts details.ts-help > summary').click();
+    await page.locator('.ts .ts-details summary').click();
+    const row = page.locator('.ts .ts-field', { hasText: de['field.timestamp'] });
+    const value = await row.locator('dd').innerText();
+    const [local, utc] = value.split(' / ');
+    assert.match(utc, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/, value);
+    const at = Date.parse(utc);
+    assert.ok(Math.abs(at - Date.now()) < 120_000, value);
+    const expected = intl(at, 'de', timeZone, { dateStyle: 'medium', timeStyle: 'long' });
+    assert.equal(local, `${expected} (${timeZone})`);
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('English times are written the user\'s way: 24-hour in en-GB, AM/PM in en-US', { timeout: 45_000 }, async () => {
+  for (const [locale, ampm] of [['en-GB', false], ['en-US', true]]) {
+    const timeZone = 'America/Sao_Paulo';
+    await waitOutCoolDown();
+    const page = await apiPage({ locale, timezoneId: timeZone });
+    try {
+      const from = Date.now();
+      await mount(page);
+      await shown(page, 'Enter the code we texted you');
+      const sent = await page.locator('.ts-sent').innerText();
+      const times = clockTimes(from, locale, timeZone);
+      assert.ok(times.some((time) => sent.includes(time)), `${locale}: none of ${times} in ${JSON.stringify(sent)}`);
+      assert.equal(/AM|PM/i.test(sent), ampm, sent);
+      assertNoProblems(page);
+    } finally {
+      await page.context().close();
+    }
+  }
+});
+
+test('a host\'s own texts replace the catalogue\'s, per language, in mount() and the element', { timeout: 45_000 }, async () => {
+  const page = await apiPage();
+  try {
+    await mount(page, {
+      messages: {
+        en: { 'code_title.sms': 'Type the code from your text', resend_in: 'Another code in {time}' },
+        nl: { 'code_title.sms': 'Typ de code uit het sms-bericht' },
+      },
+    });
+    await shown(page, 'Type the code from your text');
+    assert.ok(page.fetched.includes('/bundle/locales/keys.json'), page.fetched.join(' '));
+    assert.match(await page.locator('.ts').innerText(), /Another code in \d+:\d\d/);
+    // The element takes them through its `options` property; the language from its attribute.
+    await waitOutCoolDown();
+    await page.evaluate(() => {
+      window.handle.unmount();
+      const element = document.createElement('twostep-verify');
+      element.options = { messages: { nl: { 'code_title.sms': 'Typ de code uit het sms-bericht' } } };
+      element.setAttribute('backend', '/');
+      element.setAttribute('user-hint', 'alex@contoso.example');
+      element.setAttribute('locale', 'nl');
+      document.body.append(element);
+    });
+    const nl = catalogue('nl');
+    assert.deepEqual(await shown(page, 'Typ de code uit het sms-bericht'),
+      { heading: 'Typ de code uit het sms-bericht', lang: 'nl', dir: 'ltr' });
+    assert.match(await page.locator('twostep-verify .ts').innerText(), new RegExp(nl.verify));
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a host text with an unknown key or other placeholders is refused with an error naming it', { timeout: 30_000 }, async () => {
+  const page = await apiPage();
+  try {
+    await mount(page, {
+      messages: { en: { 'code_title.sms': 'Fine', resend_in: 'Another code soon' } },
+    });
+    await shown(page, 'Enter the code we texted you');
+    const errors = page.problems.filter((p) => p.includes('twostep: option'));
+    assert.equal(errors.length, 1, page.problems.join('\n'));
+    assert.match(errors[0], /option `messages\.en\.resend_in` must use the placeholders \{time\}, got none/);
+    await waitOutCoolDown();
+    page.problems.length = 0;
+    await page.evaluate(() => window.handle.update({ messages: { de: { 'code_title.smss': 'Gut' } } }));
+    const refusal = /option `messages\.de\.code_title\.smss` names no message/;
+    for (let i = 0; i < 50 && !refusal.test(page.problems.join('\n')); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.match(page.problems.join('\n'), refusal);
+    await shown(page, 'Enter the code we texted you');
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('English needs no locale file', { timeout: 30_000 }, async () => {
   const page = await apiPage();
   try {

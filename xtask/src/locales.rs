@@ -29,7 +29,50 @@ fn members(path: &Path) -> Result<Vec<(String, String)>> {
     layout::members(&text).map_err(|e| Error::new(format!("{}: {e}", path.display())))
 }
 
-/// Builds every locale file but English's into `out`/locales/.
+/// The sorted `{placeholder}` names in `text`: lowercase letters and `_`,
+/// as the widget's catalogue reads them.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+        .collect();
+    names.sort();
+    names
+}
+
+/// `locales/keys.json`, for hosts that override texts (`js/locale.js`):
+/// one `[key, ...placeholders]` per slot, in slot order, with English's
+/// placeholders (a plural form's are its `other` form's). Fetched only by a
+/// page whose options carry `messages`.
+fn keys(slots: &[String], english: &[(String, String)]) -> String {
+    let text = |key: &str| {
+        english
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or("", |(_, t)| t.as_str())
+    };
+    let rows: Vec<Vec<&str>> = slots
+        .iter()
+        .map(|slot| {
+            let english = match layout::plural(slot) {
+                Some((stem, _)) => text(&format!("{stem}_other")),
+                None => text(slot),
+            };
+            let mut row = vec![slot.as_str()];
+            row.extend(placeholders(english));
+            row
+        })
+        .collect();
+    serde_json::to_string(&rows).unwrap_or_default()
+}
+
+/// The keys file's name in the bundle, and its entry in the manifest.
+pub const KEYS: &str = "locales/keys.json";
+
+/// Builds every locale file but English's into `out`/locales/, and the keys
+/// file (listed last, as `keys`).
 pub fn build(out: &Path) -> Result<Vec<Built>> {
     let english = members(&sources().join("en.json"))?;
     let slots = layout::slots(english.iter().map(|(key, _)| key.as_str()));
@@ -47,6 +90,11 @@ pub fn build(out: &Path) -> Result<Vec<Built>> {
         std::fs::write(out.join(&name), layout::records(&slots, &entries))?;
         built.push(Built { tag, name });
     }
+    std::fs::write(out.join(KEYS), keys(&slots, &english))?;
+    built.push(Built {
+        tag: "keys".into(),
+        name: KEYS.into(),
+    });
     Ok(built)
 }
 
@@ -90,5 +138,20 @@ mod tests {
             [("z".to_string(), "1".to_string()), ("a".into(), "2".into())]
         );
         assert!(layout::members(r#"{"z": 1}"#).is_err());
+    }
+
+    #[test]
+    fn the_keys_file_names_each_slot_with_englishs_placeholders() {
+        let english = [
+            ("a".to_string(), "At {time} to {target}, {x".to_string()),
+            ("n_one".into(), "One left".into()),
+            ("n_other".into(), "{count} left of {total}".into()),
+        ];
+        let slots = layout::slots(english.iter().map(|(k, _)| k.as_str()));
+        let keys = super::keys(&slots, &english);
+        assert_eq!(
+            keys,
+            r#"[["a","target","time"],["n_zero","count","total"],["n_one","count","total"],["n_two","count","total"],["n_few","count","total"],["n_many","count","total"],["n_other","count","total"]]"#
+        );
     }
 }

@@ -26,10 +26,52 @@ pub fn entropy() -> u64 {
     }
 }
 
-/// Offset east of UTC, in minutes, at `ms`.
-pub fn offset_minutes(ms: u64) -> i32 {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    -(d.get_timezone_offset() as i32)
+/// The locale dates are written in for the language `tag`: the user's own
+/// variant of it when the browser lists one ("en-GB" for English), so that
+/// a British user reads "19:42" and an American one "7:42 PM"; else `tag`.
+fn date_locale(tag: &str) -> String {
+    // Byte work, not `split('-')`: the same answer for less code.
+    let primary = tag.as_bytes();
+    let primary = &primary[..primary
+        .iter()
+        .position(|&b| b == b'-')
+        .unwrap_or(primary.len())];
+    if let Some(window) = web_sys::window() {
+        let languages = window.navigator().languages();
+        for i in 0..languages.length() {
+            let Some(l) = languages.get(i).as_string() else {
+                continue;
+            };
+            let b = l.as_bytes();
+            if b.len() >= primary.len()
+                && b[..primary.len()].eq_ignore_ascii_case(primary)
+                && b.get(primary.len()).is_none_or(|&c| c == b'-')
+            {
+                return l;
+            }
+        }
+    }
+    tag.to_string()
+}
+
+/// `ms` in the user's time zone, written by `Intl` for the language `tag`
+/// with the `Intl.DateTimeFormat` options in `options` (JSON).
+fn intl(ms: u64, tag: &str, options: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let options = js_sys::JSON::parse(options).unwrap_or_default();
+    date.to_locale_string(&date_locale(tag), &options).into()
+}
+
+/// The clock time of `ms` for a sentence in the language `tag`: "7:42 PM",
+/// "19:42".
+pub fn clock_time(ms: u64, tag: &str) -> String {
+    intl(ms, tag, r#"{"timeStyle":"short"}"#)
+}
+
+/// The date and time of `ms` with its zone, for the details panel:
+/// "Nov 28, 2026, 8:42:05 PM GMT+1", "28 nov 2026, 20:42:05 CET".
+pub fn local_timestamp(ms: u64, tag: &str) -> String {
+    intl(ms, tag, r#"{"dateStyle":"medium","timeStyle":"long"}"#)
 }
 
 /// The IANA time zone name, when the browser knows it.
@@ -48,11 +90,12 @@ pub fn href() -> String {
         .unwrap_or_default()
 }
 
-/// What the details panel needs from the browser for a failure at `at`.
-pub fn environment(at: u64) -> Environment {
+/// What the details panel needs from the browser for a failure at `at`,
+/// shown in the language `tag`.
+pub fn environment(at: u64, tag: &str) -> Environment {
     Environment {
         href: href(),
-        offset_minutes: offset_minutes(at),
+        local_time: local_timestamp(at, tag),
         zone: zone_name(),
     }
 }

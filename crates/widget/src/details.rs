@@ -1,5 +1,5 @@
 //! The details panel's content, and the text that "Copy details" puts on the
-//! clipboard. Pure: the caller supplies the page URL, clock offset and zone.
+//! clipboard. Pure: the caller supplies the page URL, local time and zone.
 
 use twostep_flow::FailureDetails;
 
@@ -12,8 +12,9 @@ use crate::messages::{Msg, t};
 pub struct Environment {
     /// `location.href`; query and fragment are dropped.
     pub href: String,
-    /// Offset east of UTC in minutes at the failure time.
-    pub offset_minutes: i32,
+    /// The failure time in the user's time zone and language, with the
+    /// zone's offset or abbreviation (`Intl`): "28 nov 2026, 20:42:05 CET".
+    pub local_time: String,
     /// IANA zone name, when the browser tells.
     pub zone: Option<String>,
 }
@@ -66,7 +67,7 @@ pub fn fields(failure: &FailureDetails, env: &Environment) -> Vec<Field> {
         ),
         (
             Msg::FieldTimestamp,
-            timestamp(failure.at, env.offset_minutes, env.zone.as_deref()),
+            timestamp(failure.at, &env.local_time, env.zone.as_deref()),
         ),
     ];
     if let Some(server) = failure.server_timestamp.as_deref() {
@@ -154,7 +155,7 @@ mod tests {
     fn env() -> Environment {
         Environment {
             href: "https://login.example/mfa?otp=123456".into(),
-            offset_minutes: 60,
+            local_time: "28 nov 2026, 20:42:05 CET".into(),
             zone: Some("Europe/Amsterdam".into()),
         }
     }
@@ -169,7 +170,7 @@ mod tests {
              Error code: internal\n\
              Session ID: TS-7K3M-9QXD-2HBT\n\
              Correlation ID: corr-9\n\
-             Timestamp: 2026-11-28 20:42:05 UTC+01:00 (Europe/Amsterdam) / 2026-11-28 19:42:05 UTC\n\
+             Timestamp: 28 nov 2026, 20:42:05 CET (Europe/Amsterdam) / 2026-11-28T19:42:05Z\n\
              Widget version: {WIDGET_VERSION}\n\
              Method attempted: Text a code to +• ••• ••• ••12\n"
         );

@@ -1,9 +1,8 @@
 //! Pure formatting: countdowns, clock times, timestamps, masking.
 //!
-//! Nothing here touches the browser; the caller passes the time zone offset.
-//! The calendar is the contract's, from `twostep-protocol`.
-
-use twostep_protocol::CivilTime;
+//! Nothing here touches the browser: local times come written by `Intl`
+//! (`crate::browser`). The UTC calendar is the contract's, from
+//! `twostep-protocol`.
 
 /// "m:ss" for a duration in milliseconds, rounded up to the next second.
 pub fn countdown(ms: u64) -> String {
@@ -11,45 +10,19 @@ pub fn countdown(ms: u64) -> String {
     format!("{}:{:02}", secs / 60, secs % 60)
 }
 
-/// Unix milliseconds plus an offset east of UTC, as a civil date and time.
-fn civil(ms: u64, offset_minutes: i32) -> CivilTime {
-    CivilTime::from_unix_secs((ms / 1000) as i64 + i64::from(offset_minutes) * 60)
-}
-
-/// "10:42": the local clock time of `ms`.
-pub fn clock_time(ms: u64, offset_minutes: i32) -> String {
-    let c = civil(ms, offset_minutes);
-    format!("{:02}:{:02}", c.hour, c.minute)
-}
-
-fn date_time(c: CivilTime) -> String {
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        c.year, c.month, c.day, c.hour, c.minute, c.second
-    )
-}
-
 /// RFC 3339 in UTC: "2026-11-28T19:42:05Z".
 pub fn rfc3339(ms: u64) -> String {
     twostep_protocol::rfc3339((ms / 1000) as i64)
 }
 
-/// "+01:00" for an offset east of UTC in minutes.
-pub fn utc_offset(offset_minutes: i32) -> String {
-    let sign = if offset_minutes < 0 { '-' } else { '+' };
-    let m = offset_minutes.unsigned_abs();
-    format!("{sign}{:02}:{:02}", m / 60, m % 60)
-}
-
-/// The local time with its UTC offset (and zone name when known), then UTC:
-/// "2026-11-28 20:42:05 UTC+01:00 (Europe/Amsterdam) / 2026-11-28 19:42:05 UTC".
-pub fn timestamp(ms: u64, offset_minutes: i32, zone: Option<&str>) -> String {
-    let local = date_time(civil(ms, offset_minutes));
-    let utc = date_time(civil(ms, 0));
-    let offset = utc_offset(offset_minutes);
+/// The details panel's timestamp: the local time as `Intl` wrote it (with
+/// its zone), the IANA zone when known, then UTC in ISO 8601:
+/// "28 nov 2026, 20:42:05 CET (Europe/Amsterdam) / 2026-11-28T19:42:05Z".
+pub fn timestamp(ms: u64, local: &str, zone: Option<&str>) -> String {
+    let utc = rfc3339(ms);
     match zone.filter(|z| !z.is_empty()) {
-        Some(z) => format!("{local} UTC{offset} ({z}) / {utc} UTC"),
-        None => format!("{local} UTC{offset} / {utc} UTC"),
+        Some(z) => format!("{local} ({z}) / {utc}"),
+        None => format!("{local} / {utc}"),
     }
 }
 
@@ -92,30 +65,23 @@ mod tests {
     }
 
     #[test]
-    fn timestamps_show_local_offset_and_utc() {
+    fn timestamps_keep_the_local_time_and_add_zone_and_utc() {
         assert_eq!(
-            timestamp(T, 60, Some("Europe/Amsterdam")),
-            "2026-11-28 20:42:05 UTC+01:00 (Europe/Amsterdam) / 2026-11-28 19:42:05 UTC"
+            timestamp(T, "28 nov 2026, 20:42:05 CET", Some("Europe/Amsterdam")),
+            "28 nov 2026, 20:42:05 CET (Europe/Amsterdam) / 2026-11-28T19:42:05Z"
         );
         assert_eq!(
-            timestamp(T, -330, None),
-            "2026-11-28 14:12:05 UTC-05:30 / 2026-11-28 19:42:05 UTC"
+            timestamp(T, "Nov 28, 2026, 2:12:05 PM GMT-5:30", Some("")),
+            "Nov 28, 2026, 2:12:05 PM GMT-5:30 / 2026-11-28T19:42:05Z"
         );
-        // Across midnight and a year boundary.
+        // Across a year boundary, and a leap day.
         assert_eq!(
-            timestamp(1_767_225_600_000, -60, None),
-            "2025-12-31 23:00:00 UTC-01:00 / 2026-01-01 00:00:00 UTC"
+            timestamp(1_767_225_600_000, "x", None),
+            "x / 2026-01-01T00:00:00Z"
         );
-        assert_eq!(clock_time(T, 0), "19:42");
-        assert_eq!(rfc3339(T), "2026-11-28T19:42:05Z");
-    }
-
-    #[test]
-    fn leap_days_are_dated_right() {
-        // 2028-02-29T12:00:00Z
         assert_eq!(
-            timestamp(1_835_438_400_000, 0, None),
-            "2028-02-29 12:00:00 UTC+00:00 / 2028-02-29 12:00:00 UTC"
+            timestamp(1_835_438_400_000, "x", None),
+            "x / 2028-02-29T12:00:00Z"
         );
     }
 

@@ -93,7 +93,7 @@ export async function openPage(
   pathAndQuery,
   {
     grantClipboard = true, viewport, base: baseOverride, expectedStatuses = [], initScript, locale, colorScheme,
-    reducedMotion, forcedColors, deviceScaleFactor,
+    reducedMotion, forcedColors, deviceScaleFactor, timezoneId,
   } = {},
 ) {
   const base = baseOverride ? new URL(baseOverride) : baseUrl();
@@ -104,6 +104,7 @@ export async function openPage(
     ...(reducedMotion ? { reducedMotion } : {}),
     ...(forcedColors ? { forcedColors } : {}),
     ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
+    ...(timezoneId ? { timezoneId } : {}),
   });
   if (grantClipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.origin });

@@ -105,9 +105,10 @@ export async function waitForFocus(page, key) {
   );
 }
 
-/** Matches "2026-11-28 20:42:05 UTC+01:00 (Zone/Name) / 2026-11-28 19:42:05 UTC". */
+/** Matches an en-US details timestamp, "Nov 28, 2026, 7:42:05 PM UTC (Etc/UTC) / 2026-11-28T19:42:05Z":
+ * the local time as Intl writes it with its zone, the IANA zone, then UTC in ISO 8601. */
 export const TIMESTAMP =
-  /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC[+-]\d\d:\d\d( \([^)]+\))? \/ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/;
+  /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d:\d\d\s[AP]M \S+( \([^)]+\))? \/ \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 /** Matches a public session reference, the "Session ID" people see: `TS-` and three groups of
  * four Crockford base32 characters (the reference server's and the in-browser demo's). */

@@ -2,8 +2,7 @@
 //! phone panel lists, from the in-browser demo backend here or from the
 //! reference server's outbox (`server.rs`).
 
-use twostep_widget::browser::offset_minutes;
-use twostep_widget::format::clock_time;
+use twostep_widget::browser::clock_time;
 
 use crate::backend::{DemoPhone, PhoneKind};
 
@@ -51,7 +50,7 @@ pub fn in_browser_items(phone: &DemoPhone) -> Vec<Item> {
             };
             Item {
                 key: i.to_string(),
-                time: clock_time(m.at, offset_minutes(m.at)),
+                time: clock_time(m.at, "en"),
                 kind,
                 to,
                 code,

@@ -4,8 +4,7 @@
 use gloo_net::http::Request;
 use serde::Deserialize;
 use twostep_protocol::CreatedSession;
-use twostep_widget::browser::offset_minutes;
-use twostep_widget::format::clock_time;
+use twostep_widget::browser::clock_time;
 
 use super::delivery::{Item, ItemKind};
 use crate::messages::{Msg, t};
@@ -88,7 +87,7 @@ pub async fn outbox(session_ref: &str) -> Vec<Item> {
             let at = parse_time(&d.at);
             Some(Item {
                 key: d.id.to_string(),
-                time: clock_time(at, offset_minutes(at)),
+                time: clock_time(at, "en"),
                 kind,
                 to: d.to.unwrap_or_default(),
                 code: d.code,

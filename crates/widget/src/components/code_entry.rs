@@ -10,10 +10,10 @@ use super::context::WidgetContext;
 use super::other_option::OtherOption;
 use super::remember_device::RememberDevice;
 use super::screen_title::ScreenTitle;
-use crate::browser::offset_minutes;
+use crate::browser::clock_time;
 use crate::driver::Controller;
-use crate::format::{clock_time, countdown, mask_target};
-use crate::messages::{Msg, t};
+use crate::format::{countdown, mask_target};
+use crate::messages::{Msg, language_tag, t};
 
 /// What to tell the user about the code, at `now`.
 fn notice_text(entry: &CodeEntry, now: u64) -> Option<String> {
@@ -69,7 +69,7 @@ pub fn CodeScreen(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
             (Some(target), Some(at)) => Some(t(Msg::SentTo {
                 kind,
                 target: mask_target(target),
-                time: clock_time(at, offset_minutes(at)),
+                time: clock_time(at, language_tag()),
             })),
             // A first code still on its way: nothing is sent yet.
             (Some(target), None) if kind != MethodKind::Totp => {

@@ -6,7 +6,7 @@ use twostep_flow::FailureDetails;
 
 use crate::browser::{copy_to_clipboard, environment};
 use crate::details::{clipboard_text, fields, snapshot_fields};
-use crate::messages::{Msg, t};
+use crate::messages::{Msg, language_tag, t};
 
 /// What the last "Copy details" did.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -22,7 +22,7 @@ enum CopyStatus {
 /// details asked for when nothing failed.
 #[component]
 pub fn DetailsPanel(failure: FailureDetails, #[prop(optional)] snapshot: bool) -> impl IntoView {
-    let env = environment(failure.at);
+    let env = environment(failure.at, language_tag());
     let rows = if snapshot {
         snapshot_fields(&failure, &env)
     } else {

@@ -8,10 +8,9 @@ use super::cant_use_any::CantUseAny;
 use super::details_panel::DetailsPanel;
 use super::other_option::OtherOption;
 use super::screen_title::ScreenTitle;
-use crate::browser::offset_minutes;
+use crate::browser::clock_time;
 use crate::driver::Controller;
-use crate::format::clock_time;
-use crate::messages::{Msg, t};
+use crate::messages::{Msg, language_tag, t};
 
 /// A plain message, the flow's way forward (try again or start over), another
 /// option when the flow offers one, and the details panel for support. When
@@ -49,7 +48,7 @@ pub fn FailureScreen(ctrl: Controller) -> impl IntoView {
             let kind = failure.method_kind();
             // The minute it ends, rounded up: never a time when it is still paused.
             let at = until.div_ceil(60_000) * 60_000;
-            let time = clock_time(at, offset_minutes(at));
+            let time = clock_time(at, language_tag());
             (Msg::PausedTitle(kind), Msg::PausedBody(kind, time))
         }
         None => (Msg::FailureTitle(code), Msg::FailureBody(code)),

@@ -235,6 +235,11 @@ impl Msg {
     }
 }
 
+/// The tag of the widget's language ("en" outside a widget).
+pub fn language_tag() -> &'static str {
+    use_context::<Language>().map_or("en", |Language(c)| c.tag())
+}
+
 /// Shorthand for `msg.text()`.
 pub fn t(msg: Msg) -> String {
     msg.text()
