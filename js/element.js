@@ -14,6 +14,7 @@ const TEXT = {
   'admin-contact': 'links.admin',
   'support-url': 'links.support',
   'help-url': 'links.help',
+  'settings-url': 'links.settings',
   credentials: 'credentials',
   stylesheet: 'stylesheet',
 };

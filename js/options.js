@@ -94,7 +94,9 @@ function keysOf(value, name, allowed) {
 }
 
 const LINK_SCHEMES = ['https:', 'http:', 'mailto:'];
-const LINKS = { admin: LINK_SCHEMES, support: ['https:', 'http:'], help: ['https:', 'http:'] };
+const LINKS = {
+  admin: LINK_SCHEMES, support: ['https:', 'http:'], help: ['https:', 'http:'], settings: ['https:', 'http:'],
+};
 const CREDENTIALS = ['omit', 'same-origin', 'include'];
 const LOCALE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -27,6 +27,11 @@ export interface VerifiedDetail {
   sessionRef: string;
   /** Whether the user asked not to be asked again on this device (sent with the code or approval). */
   rememberDevice: boolean;
+  /**
+   * What the verified screen reminds the user of, for a page that moves on at once: "other-option" (they used
+   * an option that is not their usual one: check their settings) or "add-second" (they have only one option).
+   */
+  reminder: 'other-option' | 'add-second' | null;
 }
 
 /** `error` and `timeout`: what the details panel shows. */
@@ -135,7 +140,7 @@ export interface TwostepOptions {
   /** Theme variables; every name is also settable in CSS as --twostep-<name>. */
   theme?: Partial<Record<ThemeName, string>>;
   /** Contact and support links: https, http, or (admin only) mailto. */
-  links?: { admin?: string; support?: string; help?: string };
+  links?: { admin?: string; support?: string; help?: string; settings?: string };
   /** Help topics to show, in order. Default: all. */
   helpTopics?: HelpTopic[];
   /** Submit the code once all its digits are in. Default true. */

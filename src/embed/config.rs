@@ -88,6 +88,7 @@ pub fn links(config: &JsValue) -> ContactLinks {
         admin: text(&links, "admin"),
         support: text(&links, "support"),
         help: text(&links, "help"),
+        settings: text(&links, "settings"),
     }
 }
 

@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use js_sys::{Object, Reflect};
-use twostep_flow::FailureDetails;
+use twostep_flow::{FailureDetails, Reminder};
 use twostep_protocol::Method;
 use twostep_widget::browser::environment;
 use twostep_widget::details::{WIDGET_VERSION, clipboard_text, fields};
@@ -88,12 +88,14 @@ fn describe(event: &HostEvent, tag: &str) -> (&'static str, Detail) {
             assertion,
             session_ref,
             remember_device,
+            reminder,
         } => (
             "verified",
             Detail::new()
                 .text("assertion", Some(assertion))
                 .text("sessionRef", Some(session_ref))
-                .value("rememberDevice", JsValue::from_bool(*remember_device)),
+                .value("rememberDevice", JsValue::from_bool(*remember_device))
+                .text("reminder", reminder.map(Reminder::as_str)),
         ),
         HostEvent::Error(failure) => ("error", details(failure, tag)),
         HostEvent::TimedOut(failure) => ("timeout", details(failure, tag)),

@@ -75,6 +75,7 @@ test('callbacks and DOM events report ready, method change and verified', { time
       const handle = twostep.mount('#twostep', {
         backend: '/',
         userHint: 'alex@contoso.example',
+        links: { settings: 'https://account.contoso.example/security' },
         onReady: record('ready'),
         onMethodChange: record('methodchange'),
         onVerified: record('verified'),
@@ -93,7 +94,7 @@ test('callbacks and DOM events report ready, method change and verified', { time
     assert.equal(evDetail.method.target, '••••••12');
 
     await page.locator('.ts').getByRole('button', { name: /different verification option/i }).first().click();
-    await page.locator('.ts').getByRole('button', { name: /78/ }).first().click();
+    await page.locator('.ts').getByRole('option', { name: /78/ }).first().click();
     await waitForHeading(page, 'Enter the code we texted you');
     await page.waitForFunction(() => window.seen.some((s) => s[1] === 'methodchange' && s[0] === 'event'));
     const changed = await page.evaluate(() => window.seen.filter((s) => s[1] === 'methodchange'));
@@ -106,6 +107,14 @@ test('callbacks and DOM events report ready, method change and verified', { time
     assert.deepEqual(verified[0], verified[1]);
     assert.match(verified[0].assertion, /\S{16,}/);
     assert.equal(verified[0].sessionRef, evDetail.sessionRef);
+    // Verified with another phone than the usual one: the screen (and the event, for a page that
+    // moves on at once) reminds the user to check their settings, linking to the host's page.
+    assert.equal(verified[0].reminder, 'other-option');
+    await waitForHeading(page, "You're verified");
+    assert.match(await page.locator('.ts .ts-reminder').innerText(), /isn't your usual one.*update your verification settings/);
+    const settings = page.locator('.ts').getByRole('link', { name: 'Update verification settings' });
+    assert.equal(await settings.getAttribute('href'), 'https://account.contoso.example/security');
+    assert.equal(await settings.getAttribute('target'), '_blank');
     assertNoProblems(page);
   } finally {
     await page.context().close();

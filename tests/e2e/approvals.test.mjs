@@ -110,7 +110,7 @@ test('switching from a notification to a text mid-wait', { timeout: 30_000 }, as
     await page.locator('.ts').getByRole('button', { name: 'Use a different verification option' }).click();
     await waitForHeading(page, 'Choose another way to verify');
     assert.equal(
-      await page.locator('.ts-option[aria-current=true]').getAttribute('data-method'),
+      await page.locator('.ts-option[aria-selected=true]').getAttribute('data-method'),
       'push',
     );
     await page.locator('.ts-option[data-method="sms-2"]').click();

@@ -22,7 +22,7 @@ test('a texted code, typed from the phone, signs the user in', { timeout: 30_000
     await waitForHeading(page, 'Enter the code we texted you');
     // The field is up before the text has gone ("Sending to …"); the line changes once it has.
     await page.locator('.ts-sent', { hasText: 'We texted' }).waitFor();
-    assert.match(await page.locator('.ts-sent').innerText(), /^We texted a code to ••••••12 at \d\d:\d\d\.$/);
+    assert.match(await page.locator('.ts-sent').innerText(), /^We texted a code to ••••••12 at \d{1,2}:\d\d\s[AP]M\.$/);
     assert.match(await page.locator('.ts [role=timer]').innerText(), /^Time left to verify: (10:00|9:5\d)$/);
     await waitForFocus(page, 'code'); // focus moves to the code field
     const code = await newestTextedCode(page);
@@ -101,32 +101,68 @@ test('letters are dropped from the code with a hint', { timeout: 30_000 }, async
   }
 });
 
+/** The focused element's text, role and tab index, inside the widget. */
+const focused = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return { text: el?.textContent, role: el?.getAttribute('role'), tabIndex: el?.tabIndex };
+});
+
+/** Presses `key` until the focused element's text is `text` (at most `most` times). */
+async function pressUntil(page, key, text, most = 10) {
+  for (let i = 0; i < most && (await focused(page)).text !== text; i++) await page.keyboard.press(key);
+  assert.equal((await focused(page)).text, text);
+}
+
 test('an app code from the authenticator signs in, found by keyboard alone', { timeout: 30_000 }, async () => {
   const page = await signIn(browser(), 'text');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
     // Tab from the code field to "Use a different verification option" and press Enter.
-    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.textContent === 'Use a different verification option')); i++) {
-      await page.keyboard.press('Tab');
-    }
+    await pressUntil(page, 'Tab', 'Use a different verification option');
     await page.keyboard.press('Enter');
     await waitForHeading(page, 'Choose another way to verify');
     await waitForFocus(page, 'picker'); // focus lands on the first option
-    // Escape closes the picker, back to the code, whose field has focus again.
+    // Escape closes the list; focus returns to what opened it.
     await page.keyboard.press('Escape');
     await waitForHeading(page, 'Enter the code we texted you');
-    await waitForFocus(page, 'code');
-    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.textContent === 'Use a different verification option')); i++) {
-      await page.keyboard.press('Tab');
-    }
+    await waitForFocus(page, 'opener');
     await page.keyboard.press('Enter');
     await waitForHeading(page, 'Choose another way to verify');
     await waitForFocus(page, 'picker');
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
-    assert.equal(
-      await page.evaluate(() => document.activeElement?.textContent),
-      'Use a code from my authenticator app',
+    // A listbox: the arrows move between options (around the ends), Home and End jump, and the
+    // focused option is the list's one tab stop.
+    const list = page.locator('.ts [role=listbox]');
+    assert.ok((await list.getAttribute('aria-label')).length > 0);
+    const options = await list.locator('[role=option]').allInnerTexts();
+    assert.ok(options.length >= 3, options.join(' | '));
+    await page.keyboard.press('ArrowUp');
+    assert.equal((await focused(page)).text, await list.locator('[role=option]').last().textContent());
+    await page.keyboard.press('Home');
+    assert.deepEqual(await focused(page), { text: (await list.locator('[role=option]').first().textContent()), role: 'option', tabIndex: 0 });
+    await page.keyboard.press('ArrowDown');
+    const second = await focused(page);
+    assert.equal(second.role, 'option');
+    assert.equal(second.tabIndex, 0);
+    assert.deepEqual(
+      await list.locator('[role=option]').evaluateAll((all) => all.map((o) => o.tabIndex).filter((t) => t === 0).length),
+      1,
     );
+    // Tab leaves the list, Shift+Tab comes back to the option that had focus.
+    await page.keyboard.press('Tab');
+    assert.notEqual((await focused(page)).role, 'option');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await focused(page)).text, second.text);
+    // The recovery guidance and back: focus returns to the opener.
+    await pressUntil(page, 'Tab', "I can't use any of these options");
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, 'heading');
+    await pressUntil(page, 'Tab', 'Back');
+    await page.keyboard.press('Enter');
+    await waitForHeading(page, 'Enter the code we texted you');
+    await waitForFocus(page, 'opener');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, 'picker');
+    await pressUntil(page, 'ArrowDown', 'Use a code from my authenticator app');
     await page.keyboard.press('Enter');
     await waitForHeading(page, 'Enter the code from your authenticator app');
     // Focus moves to the field in the frame after the screen renders; keys sent before it are lost.
@@ -137,5 +173,100 @@ test('an app code from the authenticator signs in, found by keyboard alone', { t
     assertNoProblems(page);
   } finally {
     await page.context().close();
+  }
+});
+
+test('Escape closes support\'s details, then the help, each giving focus back to its summary', { timeout: 30_000 }, async () => {
+  const page = await signIn(browser(), 'text');
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await pressUntil(page, 'Tab', 'Having trouble?', 20);
+    await page.keyboard.press('Enter');
+    await pressUntil(page, 'Tab', 'View details', 30);
+    await page.keyboard.press('Enter');
+    const open = () => page.locator('.ts details').evaluateAll((all) => all.map((d) => `${d.className}:${d.open}`));
+    assert.deepEqual(await open(), ['ts-help:true', 'ts-details:true']);
+    await pressUntil(page, 'Tab', 'Copy details');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(await open(), ['ts-help:true', 'ts-details:false']);
+    assert.equal((await focused(page)).text, 'View details');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(await open(), ['ts-help:false']);
+    assert.equal((await focused(page)).text, 'Having trouble?');
+    // Escape on the closed help does nothing, and focus stays.
+    await page.keyboard.press('Escape');
+    assert.equal((await focused(page)).text, 'Having trouble?');
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+/**
+ * The browser's WebOTP, for the page: headless Chromium receives no text messages, so this
+ * stands in for the phone's SMS app. It records each `navigator.credentials.get` call, and
+ * `window.deliverOtp(code)` answers the newest one as Chrome does when a text arrives.
+ */
+function webOtpStandIn() {
+  window.otpAsks = [];
+  window.OTPCredential = function OTPCredential() {};
+  navigator.credentials.get = (options) => new Promise((resolve, reject) => {
+    const ask = { otp: options.otp, aborted: false };
+    window.otpAsks.push(ask);
+    options.signal?.addEventListener('abort', () => {
+      ask.aborted = true;
+      reject(new DOMException('The operation was aborted.', 'AbortError'));
+    });
+    window.deliverOtp = (code) => resolve({ type: 'otp', id: 'otp', code });
+  });
+}
+
+/** A browser without WebOTP: no OTPCredential; any call to credentials.get is counted. */
+function noWebOtp() {
+  delete window.OTPCredential;
+  window.otpAsks = [];
+  const get = navigator.credentials.get.bind(navigator.credentials);
+  navigator.credentials.get = (options) => {
+    window.otpAsks.push(options);
+    return get(options);
+  };
+}
+
+test('WebOTP: a texted code read by the browser fills in and signs in', { timeout: 30_000 }, async () => {
+  const page = await signIn(browser(), 'text', { initScript: webOtpStandIn });
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await page.waitForFunction(() => window.otpAsks.length === 1);
+    assert.deepEqual(await page.evaluate(() => window.otpAsks), [{ otp: { transport: ['sms'] }, aborted: false }]);
+    await page.evaluate((code) => window.deliverOtp(code), await newestTextedCode(page));
+    await waitForSignedIn(page);
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('WebOTP is asked for texts only, stops when the screen goes, and never without the feature', { timeout: 30_000 }, async () => {
+  const page = await signIn(browser(), 'text', { initScript: webOtpStandIn });
+  try {
+    await waitForHeading(page, 'Enter the code we texted you');
+    await page.waitForFunction(() => window.otpAsks.length === 1);
+    await clickButton(page, 'Use a different verification option');
+    await page.locator('.ts-option', { hasText: 'Use a code from my authenticator app' }).click();
+    await waitForHeading(page, 'Enter the code from your authenticator app');
+    assert.deepEqual(await page.evaluate(() => window.otpAsks.map((a) => a.aborted)), [true], 'an app code is not texted');
+    assertNoProblems(page);
+  } finally {
+    await page.context().close();
+  }
+  const plain = await signIn(browser(), 'text', { initScript: noWebOtp });
+  try {
+    await waitForHeading(plain, 'Enter the code we texted you');
+    await typeCode(plain, await newestTextedCode(plain));
+    await waitForSignedIn(plain);
+    assert.equal(await plain.evaluate(() => window.otpAsks.length), 0);
+    assertNoProblems(plain);
+  } finally {
+    await plain.context().close();
   }
 });

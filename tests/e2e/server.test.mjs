@@ -75,7 +75,7 @@ test('over HTTP: a text to the primary phone signs in', { timeout: 30_000 }, asy
   try {
     await waitForHeading(page, 'Enter the code we texted you');
     await page.locator('.ts-sent', { hasText: 'We texted' }).waitFor();
-    assert.match(await page.locator('.ts-sent').innerText(), /^We texted a code to ••••••12 at \d\d:\d\d\.$/);
+    assert.match(await page.locator('.ts-sent').innerText(), /^We texted a code to ••••••12 at \d{1,2}:\d\d\s[AP]M\.$/);
     await typeCode(page, await newestTextedCode(page));
     assert.ok((await waitForSignedIn(page)).length >= 16);
     assertNoProblems(page);
@@ -276,7 +276,7 @@ test('over HTTP: three denied notifications pause them; the widget says so and a
     await waitForHeading(page, 'App notifications are paused');
     assert.match(
       await page.locator('.ts-failure [role=alert]').innerText(),
-      /^Several sign-in requests were denied, so we paused them until \d\d:\d\d\. Verify another way for now\.$/,
+      /^Several sign-in requests were denied, so we paused them until \d{1,2}:\d\d\s[AP]M\. Verify another way for now\.$/,
     );
     assert.equal(await pendingPush(page).count(), 0, 'nothing was pushed');
     assert.equal(await page.locator('.ts').getByRole('button', { name: 'Try again' }).count(), 0);

@@ -27,7 +27,7 @@ test('a minimal and a full set of options pass, normalised', () => {
     userHint: ' alex@example.com ',
     locale: 'en-GB',
     theme: { accent: '#0a7', accentText: 'white', 'error-bg': '#fee' },
-    links: { admin: 'mailto:it@example.com', support: '/support', help: undefined },
+    links: { admin: 'mailto:it@example.com', support: '/support', help: undefined, settings: '/account/2sv' },
     helpTopics: ['lost-phone', 'contact', 'contact'],
     autoSubmit: false,
     rememberDevice: false,
@@ -38,7 +38,11 @@ test('a minimal and a full set of options pass, normalised', () => {
   assert.equal(full.backend, 'https://login.example.com/signin/mfa/');
   assert.equal(full.userHint, 'alex@example.com');
   assert.deepEqual(full.theme, { accent: '#0a7', 'accent-text': 'white', 'error-bg': '#fee' });
-  assert.deepEqual(full.links, { admin: 'mailto:it@example.com', support: 'https://login.example.com/support' });
+  assert.deepEqual(full.links, {
+    admin: 'mailto:it@example.com',
+    support: 'https://login.example.com/support',
+    settings: 'https://login.example.com/account/2sv',
+  });
   assert.deepEqual(full.helpTopics, ['lost-phone', 'contact']);
   assert.equal(full.onReady, onReady);
 });
@@ -69,6 +73,7 @@ test('a javascript: or data: URL never becomes a link or a backend', () => {
   refused({ backend: '/', links: { support: ' JavaScript:alert(1)' } }, 'links.support');
   refused({ backend: '/', links: { help: 'data:text/html,<b>x</b>' } }, 'links.help');
   refused({ backend: '/', links: { support: 'mailto:a@b.c' } }, 'links.support', /https:, http: URL/);
+  refused({ backend: '/', links: { settings: 'javascript:alert(1)' } }, 'links.settings', /https:, http: URL/);
   refused({ backend: 'javascript:alert(1)' }, 'backend');
   refused({ backend: 'http://[::1' }, 'backend', /must be a URL/);
 });

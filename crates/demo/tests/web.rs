@@ -193,7 +193,7 @@ async fn a_wrong_code_says_how_many_tries_are_left() {
 }
 
 #[wasm_bindgen_test]
-async fn the_picker_lists_every_method_as_a_button_and_switches() {
+async fn the_picker_lists_every_method_as_an_option_and_switches() {
     let (_, backend) = demo(Scenario::Text);
     let w = mount(backend, |_| {});
     settle(50).await;
@@ -201,7 +201,7 @@ async fn the_picker_lists_every_method_as_a_button_and_switches() {
     settle(50).await;
     assert_eq!(w.heading(), "Choose another way to verify");
     let options: Vec<String> = w
-        .all("ul.ts-options button")
+        .all(".ts-options [role=option]")
         .iter()
         .map(|b| b.text_content().unwrap())
         .collect();
@@ -216,7 +216,7 @@ async fn the_picker_lists_every_method_as_a_button_and_switches() {
         ]
     );
     assert_eq!(
-        w.get("button[aria-current=true]")
+        w.get("[role=option][aria-selected=true]")
             .get_attribute("data-method")
             .as_deref(),
         Some("sms-1")
@@ -308,6 +308,7 @@ async fn a_single_method_user_gets_recovery_guidance_with_safe_links() {
             admin: Some("javascript:alert(1)".into()),
             support: Some("https://support.example/".into()),
             help: None,
+            settings: None,
         });
     });
     settle(50).await;
@@ -510,7 +511,7 @@ async fn a_code_field_is_up_while_the_first_code_is_on_its_way() {
     // The field is there at once, waiting, with the sending state inside.
     assert_eq!(w.heading(), "Enter the code we texted you");
     assert_eq!(w.text(".ts-sent"), "Sending to ••••••12");
-    assert_eq!(w.text("[role=status]"), "Sending your code…");
+    assert_eq!(w.text(".ts-note[role=status]"), "Sending your code…");
     let field = w.find("input.ts-code").expect("the code field");
     assert!(field.has_attribute("disabled"));
     w.click("Use a different verification option");
@@ -699,4 +700,50 @@ async fn a_failing_session_function_offers_try_again() {
     assert!(w.has_event(
         |e| matches!(e, HostEvent::Verified { session_ref, .. } if session_ref.starts_with("TS-"))
     ));
+}
+
+#[wasm_bindgen_test]
+async fn a_single_method_user_is_advised_to_add_a_second_once_verified() {
+    let (demo, backend) = demo(Scenario::SingleMethod);
+    let w = mount(backend, |o| {
+        o.links = RwSignal::new(ContactLinks {
+            settings: Some("https://account.example/two-step".into()),
+            ..ContactLinks::default()
+        });
+    });
+    settle(50).await;
+    w.type_code(&texted_code(&demo));
+    settle(50).await;
+    assert_eq!(w.heading(), "You're verified");
+    assert!(
+        w.text(".ts-reminder")
+            .starts_with("Your account has only one verification option.")
+    );
+    let link = w.get(".ts-verified a.ts-contact-link");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://account.example/two-step")
+    );
+    assert_eq!(
+        link.text_content().as_deref(),
+        Some("Update verification settings")
+    );
+    assert!(w.has_event(|e| matches!(
+        e,
+        HostEvent::Verified {
+            reminder: Some(twostep_widget::Reminder::AddSecond),
+            ..
+        }
+    )));
+}
+
+#[wasm_bindgen_test]
+async fn the_usual_option_verifies_without_a_reminder() {
+    let (demo, backend) = demo(Scenario::Text);
+    let w = mount(backend, |_| {});
+    settle(50).await;
+    w.type_code(&texted_code(&demo));
+    settle(50).await;
+    assert_eq!(w.heading(), "You're verified");
+    assert!(w.find(".ts-reminder").is_none());
 }

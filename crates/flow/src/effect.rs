@@ -13,6 +13,10 @@ pub enum Focus {
     CodeInput,
     /// The first entry of the list of options.
     Picker,
+    /// What opened the list of options or the recovery guidance, on the
+    /// screen it closed back to ("Use a different verification option"), else
+    /// the heading.
+    Opener,
 }
 
 /// One thing for the driver to do.

@@ -5,6 +5,7 @@
 use twostep_protocol::Method;
 
 use crate::failure::FailureDetails;
+use crate::reminder::Reminder;
 
 /// Events for the host page. None carries the session's secret handle.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +29,9 @@ pub enum HostEvent {
         /// True when the successful verify or poll asked the backend to
         /// remember this device (the user ticked the offer).
         remember_device: bool,
+        /// What the verified screen reminds the user of, if anything; a host
+        /// that moves on at once can say it on its own page.
+        reminder: Option<Reminder>,
     },
     /// Something failed; the same details as the details panel, the user and
     /// the method included.

@@ -11,7 +11,7 @@
 //! who the user is, and the [`PrimaryAction`] after a failure.
 //!
 //! Modules depend in one direction: `timer`, `config`, `call` and `failure`
-//! at the bottom; `event`, then `state`, `host_event` and `effect` on them;
+//! at the bottom (with `reminder`); `event`, then `state`, `host_event` and `effect` on them;
 //! the readings of the state (`queries`, `screen`, `action`) and `step` on top.
 
 mod action;
@@ -23,6 +23,7 @@ mod event;
 mod failure;
 mod host_event;
 mod queries;
+mod reminder;
 mod screen;
 mod state;
 mod step;
@@ -36,6 +37,7 @@ pub use effect::{Effect, Focus};
 pub use event::{Event, SessionOrigin};
 pub use failure::FailureDetails;
 pub use host_event::HostEvent;
+pub use reminder::Reminder;
 pub use screen::Screen;
 pub use state::{Approval, CodeEntry, CodeNotice, Flow, Overlay, Phase, Retry, Session};
 pub use timer::{Millis, Timer};

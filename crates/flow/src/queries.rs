@@ -3,8 +3,12 @@
 use twostep_protocol::{ApiError, ErrorCode, Method, MethodKind};
 
 use crate::failure::{FailureDetails, kind_of};
+use crate::reminder::Reminder;
 use crate::state::{Flow, Phase, Retry};
 use crate::timer::Millis;
+
+/// The seconds left in the window at which it is announced, longest first.
+pub const WINDOW_MARKS: [u32; 3] = [120, 60, 30];
 
 impl Flow {
     /// The "don't ask again on this device" offer, when there is one: the
@@ -87,6 +91,26 @@ impl Flow {
                 .as_ref()
                 .map(|s| s.expires_at.saturating_sub(now)),
         }
+    }
+
+    /// Once verified, what to remind the user of: the article's advice to
+    /// update their settings after using another option, or to add a second
+    /// option when they have one. `None` before then.
+    pub fn reminder(&self) -> Option<Reminder> {
+        matches!(self.phase, Phase::Verified { .. })
+            .then_some(self.reminder)
+            .flatten()
+    }
+
+    /// The last threshold of the verification window that has been crossed
+    /// (120, 60 or 30 seconds left), for a screen reader to announce once
+    /// each, never every second; `None` before the first or with no window.
+    pub fn window_mark(&self, now: Millis) -> Option<u32> {
+        let left = self.window_left_ms(now)?;
+        WINDOW_MARKS
+            .into_iter()
+            .rev()
+            .find(|secs| left <= u64::from(*secs) * 1000)
     }
 
     /// True when the user may ask for a new code now.

@@ -6,6 +6,7 @@ use crate::call::{Call, RequestId};
 use crate::config::FlowConfig;
 use crate::event::SessionOrigin;
 use crate::failure::FailureDetails;
+use crate::reminder::Reminder;
 use crate::timer::Millis;
 
 /// The loaded challenge and when its window closes on the driver's clock.
@@ -195,6 +196,8 @@ pub struct Flow {
     /// The user's "don't ask again on this device" choice. It outlives method
     /// switches, resends and restarts; it is sent only while the offer stands.
     pub(crate) remember_device: bool,
+    /// Once verified: what to remind the user of ([`Flow::reminder`]).
+    pub(crate) reminder: Option<Reminder>,
 }
 
 impl Flow {
@@ -212,6 +215,7 @@ impl Flow {
             user_hint: None,
             last_correlation_id: None,
             remember_device: false,
+            reminder: None,
         }
     }
 }

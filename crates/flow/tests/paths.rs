@@ -62,6 +62,32 @@ fn the_challenge_arms_the_window_and_sends_the_default_method() {
 }
 
 #[test]
+fn the_window_is_announced_at_two_minutes_one_minute_and_thirty_seconds() {
+    let mut h = Harness::new();
+    assert_eq!(
+        h.flow.window_mark(h.now),
+        None,
+        "no window before a challenge"
+    );
+    h.start_sms();
+    let left = h.flow.window_left_ms(h.now).unwrap();
+    let mut marks = Vec::new();
+    // Second by second through the whole window: each mark appears once, in order.
+    for _ in 0..=left / 1000 {
+        let mark = h.flow.window_mark(h.now);
+        if marks.last() != Some(&mark) {
+            marks.push(mark);
+        }
+        h.now += 1000;
+    }
+    assert_eq!(marks, [None, Some(120), Some(60), Some(30)]);
+    h.now -= 1000;
+    assert_eq!(h.flow.window_left_ms(h.now), Some(0));
+    h.now -= 90_001;
+    assert_eq!(h.flow.window_mark(h.now), Some(120), "just over 1:30 left");
+}
+
+#[test]
 fn an_unknown_default_method_falls_back_to_the_first() {
     let mut h = Harness::new();
     let mut c = challenge();
@@ -118,6 +144,7 @@ fn a_pasted_code_with_spaces_submits_itself() {
         assertion: "proof".into(),
         session_ref: "TS-1".into(),
         remember_device: false,
+        reminder: None,
     }));
     assert!(h.fx.contains(&Effect::Cancel(Timer::Window)));
 }
@@ -364,7 +391,8 @@ fn picking_the_current_method_or_an_unknown_one_sends_nothing() {
     assert_eq!(h.flow.overlay, Some(Overlay::Picker));
     h.on(Event::ClosePicker);
     assert_eq!(h.flow.overlay, None);
-    assert!(h.fx.contains(&Effect::Focus(Focus::Heading)));
+    // Back to what opened the list, not the top of the screen.
+    assert_eq!(h.fx, [Effect::Focus(Focus::Opener)]);
 }
 
 #[test]
@@ -796,6 +824,7 @@ fn recovery_guidance_opens_from_a_prompt_and_closes_again() {
     assert_eq!(h.flow.overlay, Some(Overlay::Recovery));
     h.on(Event::CloseRecovery);
     assert_eq!(h.flow.overlay, None);
+    assert_eq!(h.fx, [Effect::Focus(Focus::Opener)]);
     assert!(matches!(h.flow.phase, Phase::Code(_)), "the prompt is kept");
 }
 
@@ -899,6 +928,7 @@ fn assert_verified_reports(h: &mut Harness, remembered: bool) {
         assertion: "proof".into(),
         session_ref: "TS-1".into(),
         remember_device: remembered,
+        reminder: None,
     }));
 }
 
@@ -1045,5 +1075,56 @@ fn a_push_approval_polls_with_the_choice() {
         assertion: "push-proof".into(),
         session_ref: "TS-1".into(),
         remember_device: true,
+        reminder: None,
     }));
+}
+
+/// Verifies the code entry on screen and returns the `verified` event's reminder.
+fn verify_and_remind(h: &mut Harness) -> Option<Reminder> {
+    h.on(Event::CodeChanged("123456".into()));
+    assert!(
+        h.flow.reminder().is_none(),
+        "nothing to remind of before verifying"
+    );
+    h.reply(Ok(Answer::Verified(VerifyResponse {
+        assertion: "proof".into(),
+    })));
+    let reminder = h.emitted().iter().find_map(|e| match e {
+        HostEvent::Verified { reminder, .. } => Some(*reminder),
+        _ => None,
+    });
+    assert_eq!(
+        reminder,
+        Some(h.flow.reminder()),
+        "the screen and the event agree"
+    );
+    h.flow.reminder()
+}
+
+#[test]
+fn after_verifying_with_another_option_the_user_is_reminded_of_their_settings() {
+    let mut h = Harness::new();
+    h.start_sms();
+    h.on(Event::OpenPicker);
+    h.on(Event::PickMethod("sms-2".into()));
+    h.reply(Ok(Answer::Sent(SendResponse {
+        method_id: "sms-2".into(),
+        delivery: code_delivery(Some("••••••78"), Some(30)),
+    })));
+    assert_eq!(verify_and_remind(&mut h), Some(Reminder::OtherOption));
+    assert_eq!(Reminder::OtherOption.as_str(), "other-option");
+}
+
+#[test]
+fn the_usual_option_needs_no_reminder_and_a_single_one_asks_for_a_second() {
+    let mut h = Harness::new();
+    h.start_sms();
+    assert_eq!(verify_and_remind(&mut h), None);
+
+    let mut h = Harness::new();
+    let mut c = challenge();
+    c.methods.truncate(1);
+    h.start_with(c, code_delivery(Some("••12"), Some(30)));
+    assert_eq!(verify_and_remind(&mut h), Some(Reminder::AddSecond));
+    assert_eq!(Reminder::AddSecond.as_str(), "add-second");
 }

@@ -293,6 +293,7 @@ fn events_and_failures_carry_the_reference_never_the_handle() {
         assertion: "proof".into(),
         session_ref: "TS-1".into(),
         remember_device: false,
+        reminder: None,
     }));
 }
 

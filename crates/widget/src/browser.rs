@@ -83,6 +83,40 @@ pub fn zone_name() -> Option<String> {
         .as_string()
 }
 
+/// Asks the browser for the code of the next text message bound to this
+/// page's origin (WebOTP, `navigator.credentials.get({otp})`), where the
+/// browser has it (`OTPCredential` is defined), and calls `on_code` with it.
+/// Returns the controller that stops asking; `None` where there is no
+/// WebOTP. The text must end with `@host #code` (docs/protocol.md).
+pub fn web_otp(on_code: impl FnOnce(String) + 'static) -> Option<web_sys::AbortController> {
+    use js_sys::Reflect;
+    use wasm_bindgen::JsValue;
+    let window = web_sys::window()?;
+    if !Reflect::has(&window, &"OTPCredential".into()).ok()? {
+        return None;
+    }
+    let credentials = window.navigator().credentials();
+    let abort = web_sys::AbortController::new().ok()?;
+    let options = js_sys::JSON::parse(r#"{"otp":{"transport":["sms"]}}"#).ok()?;
+    Reflect::set(&options, &"signal".into(), &abort.signal()).ok()?;
+    let get: js_sys::Function = Reflect::get(&credentials, &"get".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let asked: js_sys::Promise = get.call1(&credentials, &options).ok()?.dyn_into().ok()?;
+    wasm_bindgen_futures::spawn_local(async move {
+        // Refused, aborted or unsupported: the user types the code.
+        if let Ok(credential) = JsFuture::from(asked).await
+            && let Some(code) = Reflect::get(&credential, &"code".into())
+                .ok()
+                .and_then(|c: JsValue| c.as_string())
+        {
+            on_code(code);
+        }
+    });
+    Some(abort)
+}
+
 /// The page address.
 pub fn href() -> String {
     web_sys::window()

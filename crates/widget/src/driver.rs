@@ -202,12 +202,15 @@ fn slot(timer: Timer) -> usize {
     }
 }
 
-/// The `data-focus` value of each focus target.
-pub fn focus_key(target: Focus) -> &'static str {
+/// Where each focus target is, as a CSS selector: a `data-focus` value, and
+/// for an opener the failure screen's links too (the way to another option
+/// comes first, else "I can't use any of these options").
+pub fn focus_selector(target: Focus) -> &'static str {
     match target {
-        Focus::Heading => "heading",
-        Focus::CodeInput => "code",
-        Focus::Picker => "picker",
+        Focus::Heading => "[data-focus=heading]",
+        Focus::CodeInput => "[data-focus=code]",
+        Focus::Picker => "[data-focus=picker]",
+        Focus::Opener => "[data-focus=opener],.ts-failure .ts-link",
     }
 }
 
@@ -216,8 +219,9 @@ fn focus(root: NodeRef<html::Section>, target: Focus) {
     let Some(root) = root.try_get_untracked().flatten() else {
         return;
     };
-    let selector = format!("[data-focus=\"{}\"]", focus_key(target));
-    if let Ok(Some(el)) = root.query_selector(&selector)
+    let find = |selector| root.query_selector(selector).ok().flatten();
+    // An opener the screen does not show: its heading instead.
+    if let Some(el) = find(focus_selector(target)).or_else(|| find(focus_selector(Focus::Heading)))
         && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
     {
         let _ = el.focus();

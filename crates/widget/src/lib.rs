@@ -20,4 +20,4 @@ pub use components::TwoStep;
 pub use options::{
     ContactLinks, EventHandler, HelpTopic, SessionFuture, SessionSource, TwoStepOptions,
 };
-pub use twostep_flow::{FlowConfig, HostEvent};
+pub use twostep_flow::{FlowConfig, HostEvent, Reminder};

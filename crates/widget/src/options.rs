@@ -20,6 +20,9 @@ pub struct ContactLinks {
     pub support: Option<String>,
     /// More help on two-step verification.
     pub help: Option<String>,
+    /// The user's own verification settings, which the verified screen
+    /// links to when it reminds the user to update them.
+    pub settings: Option<String>,
 }
 
 /// The topics the "Having trouble?" section can show.

@@ -91,6 +91,7 @@ fn LoginPage() -> impl IntoView {
             admin: Some("mailto:it-help@contoso.example".into()),
             support: Some("https://support.contoso.example/".into()),
             help: None,
+            settings: Some("https://account.contoso.example/security".into()),
         });
         options.on_event = Some(Rc::new(move |event: &HostEvent| {
             if let HostEvent::Verified { assertion, .. } = event {

@@ -84,8 +84,10 @@ export function sharedBrowser() {
  * @param {{ grantClipboard?: boolean, viewport?: { width: number, height: number },
  *           base?: string, expectedStatuses?: number[], initScript?: Function,
  *           locale?: string, colorScheme?: 'light' | 'dark', reducedMotion?: 'reduce',
- *           forcedColors?: 'active', deviceScaleFactor?: number }} [options] `locale` sets the
- *           browser's languages, the next three the media features the page sees, the last its zoom
+ *           forcedColors?: 'active', deviceScaleFactor?: number, timezoneId?: string,
+ *           clock?: boolean }} [options] `locale` sets the browser's languages, the next three the
+ *           media features the page sees, `deviceScaleFactor` its zoom, `timezoneId` its time zone;
+ *           `clock` installs Playwright's clock, so a test can move the page's time forward
  * @returns {Promise<import('playwright-core').Page & { problems: string[] }>}
  */
 export async function openPage(
@@ -93,7 +95,7 @@ export async function openPage(
   pathAndQuery,
   {
     grantClipboard = true, viewport, base: baseOverride, expectedStatuses = [], initScript, locale, colorScheme,
-    reducedMotion, forcedColors, deviceScaleFactor, timezoneId,
+    reducedMotion, forcedColors, deviceScaleFactor, timezoneId, clock,
   } = {},
 ) {
   const base = baseOverride ? new URL(baseOverride) : baseUrl();
@@ -149,6 +151,7 @@ export async function openPage(
   }, REPORT_BINDING);
 
   if (initScript) await page.addInitScript(initScript);
+  if (clock) await page.clock.install();
   await page.goto(new URL(pathAndQuery, base).href);
   return page;
 }

@@ -181,6 +181,7 @@ fn DemoPage(server: bool) -> impl IntoView {
                 admin: Some("mailto:it-help@contoso.example".into()),
                 support: Some("https://support.contoso.example/".into()),
                 help: Some("https://support.contoso.example/two-step".into()),
+                settings: Some("https://account.contoso.example/security".into()),
             });
             options.on_event = Some(Rc::new(move |e: &HostEvent| match e {
                 HostEvent::Ready { session_ref: r, .. } => {

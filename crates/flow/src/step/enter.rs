@@ -6,6 +6,7 @@ use twostep_protocol::{ApiError, ErrorCode};
 use crate::effect::{Effect, Focus};
 use crate::failure::FailureDetails;
 use crate::host_event::HostEvent;
+use crate::reminder::Reminder;
 use crate::state::{Flow, Phase, Retry};
 use crate::timer::{Millis, Timer};
 
@@ -46,10 +47,18 @@ impl Flow {
         remember_device: bool,
         fx: &mut Vec<Effect>,
     ) {
+        // Decided before the phase changes: the method verified with is the
+        // current one.
+        self.reminder = match (&self.session, self.current_method()) {
+            (Some(s), _) if s.challenge.methods.len() == 1 => Some(Reminder::AddSecond),
+            (Some(s), Some(m)) if m.id != s.challenge.default_method => Some(Reminder::OtherOption),
+            _ => None,
+        };
         let event = HostEvent::Verified {
             assertion: assertion.clone(),
             session_ref: self.session_ref(),
             remember_device,
+            reminder: self.reminder,
         };
         self.leave_for(Phase::Verified { assertion }, true, event, fx);
     }

@@ -63,7 +63,7 @@ impl Flow {
             }
             Event::ClosePicker | Event::CloseRecovery => {
                 if self.overlay.take().is_some() {
-                    fx.push(Effect::Focus(Focus::Heading));
+                    fx.push(Effect::Focus(Focus::Opener));
                 }
             }
             Event::OpenRecovery => {

@@ -10,20 +10,29 @@ use super::context::WidgetContext;
 use super::other_option::OtherOption;
 use super::remember_device::RememberDevice;
 use super::screen_title::ScreenTitle;
-use crate::browser::clock_time;
+use crate::browser::{clock_time, web_otp};
 use crate::driver::Controller;
 use crate::format::{countdown, mask_target};
 use crate::messages::{Msg, language_tag, t};
 
-/// What to tell the user about the code, at `now`.
+/// Marks the ticking part of a notice, which is shown but not read out.
+const TICKING: char = '\u{1}';
+
+/// A countdown inside a notice, marked as [`TICKING`].
+fn ticking(ms: u64) -> String {
+    format!("{TICKING}{}{TICKING}", countdown(ms))
+}
+
+/// What to tell the user about the code, at `now`; a countdown in it is
+/// marked [`TICKING`].
 fn notice_text(entry: &CodeEntry, now: u64) -> Option<String> {
     let msg = match entry.notice.as_ref()? {
         CodeNotice::Wrong { attempts_left } => Msg::WrongCode(*attempts_left),
-        CodeNotice::Locked { until } if now < *until => Msg::LockedFor(countdown(until - now)),
+        CodeNotice::Locked { until } if now < *until => Msg::LockedFor(ticking(until - now)),
         CodeNotice::Locked { .. } => Msg::LockoutOver,
         CodeNotice::Expired => Msg::CodeExpired,
         CodeNotice::RateLimited { until } if now < *until => {
-            Msg::RateLimitedFor(countdown(until - now))
+            Msg::RateLimitedFor(ticking(until - now))
         }
         CodeNotice::RateLimited { .. } => return None,
         CodeNotice::DigitsOnly => Msg::DigitsOnly,
@@ -59,6 +68,17 @@ pub fn CodeScreen(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
     let kind = flow.with_untracked(Flow::current_kind);
     let resending = move || flow.with(|f| matches!(f.phase, Phase::Sending { .. }));
     let with_entry = move |g: &dyn Fn(&CodeEntry) -> Option<String>| entry.with(|e| e.and_then(g));
+
+    // A texted code fills itself in where the browser reads it (WebOTP);
+    // leaving the screen stops asking.
+    if kind == MethodKind::Sms
+        && let Some(abort) = web_otp(move |code| ctrl.dispatch(Event::CodeChanged(code)))
+    {
+        let abort = StoredValue::new_local(abort);
+        on_cleanup(move || {
+            abort.try_with_value(web_sys::AbortController::abort);
+        });
+    }
 
     let field_id = ui.id("code");
     let notice_id = ui.id("code-notice");
@@ -116,7 +136,8 @@ pub fn CodeScreen(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
             <ScreenTitle>
                 {t(Msg::CodeTitle(kind))}
             </ScreenTitle>
-            <p class="ts-sent">{sent_line}</p>
+            // Where and when the code went: polite, read out when a resend changes it.
+            <p class="ts-sent" role="status">{sent_line}</p>
             <p class="ts-note" role="status">{status}</p>
             <form class="ts-form" on:submit=submit novalidate>
                 <label class="ts-label" for=field_id.clone()>{move || entry.with(|e| e.map(|e| t(Msg::CodeLabel(e.code_length))))}</label>
@@ -145,7 +166,16 @@ pub fn CodeScreen(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
                         }
                     }
                 />
-                <p id=notice_id class="ts-notice" role="alert">{notice}</p>
+                // An alert, read out when it appears; its countdown ticks in a
+                // part that is not live, so it is never read every second.
+                <p id=notice_id class="ts-notice" role="alert">
+                    {move || notice().map(|text| {
+                        let mut parts = text.split(TICKING);
+                        let before = parts.next().unwrap_or_default().to_string();
+                        let time = parts.next().map(|time| view! { <span aria-live="off">{time.to_string()}</span> });
+                        (before, time, parts.next().unwrap_or_default().to_string())
+                    })}
+                </p>
                 <RememberDevice ctrl=ctrl />
                 <button type="submit" class="ts-primary" part="primary-button" prop:disabled=move || submitting() || input_disabled()>
                     {move || if submitting() { t(Msg::Verifying) } else { t(Msg::Verify) }}

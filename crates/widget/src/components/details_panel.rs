@@ -16,6 +16,27 @@ enum CopyStatus {
     Refused,
 }
 
+/// Escape in an open disclosure (support's details, the help section) closes
+/// it and puts focus on its summary; the innermost one first.
+pub fn close_disclosure(ev: web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(open) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|d| ev.key() == "Escape" && d.has_attribute("open"))
+    else {
+        return;
+    };
+    ev.stop_propagation();
+    let _ = open.remove_attribute("open");
+    if let Some(summary) = open
+        .first_element_child()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = summary.focus();
+    }
+}
+
 /// Support details as a list, copied as "Name: value" lines in one click. When
 /// the browser refuses both clipboard routes, a selectable text area appears.
 /// With `snapshot`, `failure` is [`twostep_flow::Flow::support_snapshot`]:
@@ -56,7 +77,7 @@ pub fn DetailsPanel(failure: FailureDetails, #[prop(optional)] snapshot: bool) -
         })
         .collect_view();
     view! {
-        <details class="ts-details" part="details">
+        <details class="ts-details" part="details" on:keydown=close_disclosure>
             <summary>{t(Msg::ViewDetails)}</summary>
             <dl class="ts-fields">{list}</dl>
             <button type="button" class="ts-secondary-button" part="secondary-button" on:click=copy>

@@ -6,7 +6,7 @@ use twostep_protocol::MethodKind;
 use super::cant_use_any::CantUseAny;
 use super::contact_links::ContactLinks;
 use super::context::WidgetContext;
-use super::details_panel::DetailsPanel;
+use super::details_panel::{DetailsPanel, close_disclosure};
 use crate::driver::Controller;
 use crate::messages::{Msg, t};
 use crate::options::HelpTopic;
@@ -64,7 +64,12 @@ pub fn Help(ctrl: Controller, ui: WidgetContext) -> impl IntoView {
         }
     };
     view! {
-        <details class="ts-help" part="help" on:toggle=move |_| open.update(|o| *o = !*o)>
+        <details
+            class="ts-help"
+            part="help"
+            on:toggle=move |_| open.update(|o| *o = !*o)
+            on:keydown=close_disclosure
+        >
             <summary>{t(Msg::HelpSummary)}</summary>
             {topics}
             {details}

@@ -8,6 +8,7 @@ use crate::messages::{Msg, t};
 
 /// The way to another option, on every prompt, wait and failure screen. It
 /// stands out once the flow suggests another option (nothing has arrived).
+/// Closing the list of options brings focus back to it.
 #[component]
 pub fn OtherOption(ctrl: Controller) -> impl IntoView {
     let class = move || {
@@ -18,7 +19,7 @@ pub fn OtherOption(ctrl: Controller) -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class=class on:click=move |_| ctrl.dispatch(Event::OpenPicker)>
+        <button type="button" class=class data-focus="opener" on:click=move |_| ctrl.dispatch(Event::OpenPicker)>
             {t(Msg::UseDifferentOption)}
         </button>
     }

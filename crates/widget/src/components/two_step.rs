@@ -74,7 +74,7 @@ pub fn TwoStep(
                 Screen::Approval => view! { <ApprovalScreen ctrl=ctrl /> }.into_any(),
                 Screen::Picker => view! { <PickerScreen ctrl=ctrl /> }.into_any(),
                 Screen::Recovery => view! { <RecoveryScreen ctrl=ctrl ui=ui /> }.into_any(),
-                Screen::Verified => view! { <VerifiedScreen /> }.into_any(),
+                Screen::Verified => view! { <VerifiedScreen ctrl=ctrl ui=ui /> }.into_any(),
                 Screen::Failed | Screen::TimedOut => {
                     view! { <FailureScreen ctrl=ctrl /> }.into_any()
                 }
