@@ -117,7 +117,9 @@ test('an app code from the authenticator signs in, found by keyboard alone', { t
   const page = await signIn(browser(), 'text');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
-    // Tab from the code field to "Use a different verification option" and press Enter.
+    // Once the text is out (its answer puts focus in the code field), Tab from the code field to
+    // "Use a different verification option" and press Enter.
+    await page.locator('.ts-sent', { hasText: 'We texted' }).waitFor();
     await pressUntil(page, 'Tab', 'Use a different verification option');
     await page.keyboard.press('Enter');
     await waitForHeading(page, 'Choose another way to verify');
@@ -163,7 +165,8 @@ test('an app code from the authenticator signs in, found by keyboard alone', { t
     await page.keyboard.press('Enter');
     await waitForFocus(page, 'picker');
     await pressUntil(page, 'ArrowDown', 'Use a code from my authenticator app');
-    await page.keyboard.press('Enter');
+    // Space picks an option as Enter does.
+    await page.keyboard.press('Space');
     await waitForHeading(page, 'Enter the code from your authenticator app');
     // Focus moves to the field in the frame after the screen renders; keys sent before it are lost.
     await waitForFocus(page, 'code');
@@ -180,18 +183,29 @@ test('Escape closes support\'s details, then the help, each giving focus back to
   const page = await signIn(browser(), 'text');
   try {
     await waitForHeading(page, 'Enter the code we texted you');
+    await page.locator('.ts-sent', { hasText: 'We texted' }).waitFor();
     await pressUntil(page, 'Tab', 'Having trouble?', 20);
     await page.keyboard.press('Enter');
     await pressUntil(page, 'Tab', 'View details', 30);
     await page.keyboard.press('Enter');
     const open = () => page.locator('.ts details').evaluateAll((all) => all.map((d) => `${d.className}:${d.open}`));
-    assert.deepEqual(await open(), ['ts-help:true', 'ts-details:true']);
+    /** Waits for the disclosures to read `want` (a toggle event, and what it renders, come after a task). */
+    const opens = async (want) => {
+      for (let i = 0; i < 20 && JSON.stringify(await open()) !== JSON.stringify(want); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.deepEqual(await open(), want);
+    };
+    await opens(['ts-help:true', 'ts-details:true']);
     await pressUntil(page, 'Tab', 'Copy details');
+    await page.keyboard.press('Space');
+    await page.locator('.ts-copied', { hasText: 'Copied' }).waitFor();
     await page.keyboard.press('Escape');
-    assert.deepEqual(await open(), ['ts-help:true', 'ts-details:false']);
+    await opens(['ts-help:true', 'ts-details:false']);
     assert.equal((await focused(page)).text, 'View details');
     await page.keyboard.press('Escape');
-    assert.deepEqual(await open(), ['ts-help:false']);
+    // The help's support details are built only while it is open.
+    await opens(['ts-help:false']);
     assert.equal((await focused(page)).text, 'Having trouble?');
     // Escape on the closed help does nothing, and focus stays.
     await page.keyboard.press('Escape');

@@ -1128,3 +1128,31 @@ fn the_usual_option_needs_no_reminder_and_a_single_one_asks_for_a_second() {
     assert_eq!(verify_and_remind(&mut h), Some(Reminder::AddSecond));
     assert_eq!(Reminder::AddSecond.as_str(), "add-second");
 }
+
+#[test]
+fn a_code_sent_while_the_user_is_in_the_list_of_options_leaves_their_focus_there() {
+    let mut h = Harness::new();
+    h.on(Event::Begin {
+        session: SessionOrigin::Hint,
+        user_hint: Some("alex@contoso.com".into()),
+        entropy: 7,
+    });
+    h.reply(Ok(Answer::Started(challenge())));
+    let (send, _) = h.last_call();
+    // The first text is still on its way when the user opens the list.
+    h.on(Event::OpenPicker);
+    assert_eq!(h.flow.overlay, Some(Overlay::Picker));
+    h.on(Event::Response {
+        id: send,
+        result: Ok(Answer::Sent(SendResponse {
+            method_id: "sms-1".into(),
+            delivery: code_delivery(Some("••••••12"), Some(30)),
+        })),
+    });
+    assert!(matches!(h.flow.phase, Phase::Code(_)));
+    assert!(!h.fx.iter().any(|e| matches!(e, Effect::Focus(_))), "{:?}", h.fx);
+    // Without the list open, the code field takes focus as the text goes out.
+    let mut h = Harness::new();
+    h.start_sms();
+    assert!(h.fx.contains(&Effect::Focus(Focus::CodeInput)));
+}

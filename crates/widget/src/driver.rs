@@ -221,7 +221,8 @@ fn focus(root: NodeRef<html::Section>, target: Focus) {
     };
     let find = |selector| root.query_selector(selector).ok().flatten();
     // An opener the screen does not show: its heading instead.
-    if let Some(el) = find(focus_selector(target)).or_else(|| find(focus_selector(Focus::Heading)))
+    if let Some(el) = find(focus_selector(target))
+        .or_else(|| (target == Focus::Opener).then(|| find(focus_selector(Focus::Heading)))?)
         && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
     {
         let _ = el.focus();

@@ -140,7 +140,11 @@ impl Flow {
                     submitting: false,
                     notice: None,
                 });
-                fx.push(Effect::Focus(Focus::CodeInput));
+                // Not while the user is in the list of options or the
+                // recovery guidance: that screen keeps their focus.
+                if self.overlay.is_none() {
+                    fx.push(Effect::Focus(Focus::CodeInput));
+                }
             }
             Delivery::Approval {
                 target,
