@@ -1150,7 +1150,11 @@ fn a_code_sent_while_the_user_is_in_the_list_of_options_leaves_their_focus_there
         })),
     });
     assert!(matches!(h.flow.phase, Phase::Code(_)));
-    assert!(!h.fx.iter().any(|e| matches!(e, Effect::Focus(_))), "{:?}", h.fx);
+    assert!(
+        !h.fx.iter().any(|e| matches!(e, Effect::Focus(_))),
+        "{:?}",
+        h.fx
+    );
     // Without the list open, the code field takes focus as the text goes out.
     let mut h = Harness::new();
     h.start_sms();
