@@ -8,6 +8,7 @@ import {
   clickButton,
   newestTextedCode,
   signIn,
+  webOtpStandIn,
   typeCode,
   waitForHeading,
   waitForFocus,
@@ -215,25 +216,6 @@ test('Escape closes support\'s details, then the help, each giving focus back to
     await page.context().close();
   }
 });
-
-/**
- * The browser's WebOTP, for the page: headless Chromium receives no text messages, so this
- * stands in for the phone's SMS app. It records each `navigator.credentials.get` call, and
- * `window.deliverOtp(code)` answers the newest one as Chrome does when a text arrives.
- */
-function webOtpStandIn() {
-  window.otpAsks = [];
-  window.OTPCredential = function OTPCredential() {};
-  navigator.credentials.get = (options) => new Promise((resolve, reject) => {
-    const ask = { otp: options.otp, aborted: false };
-    window.otpAsks.push(ask);
-    options.signal?.addEventListener('abort', () => {
-      ask.aborted = true;
-      reject(new DOMException('The operation was aborted.', 'AbortError'));
-    });
-    window.deliverOtp = (code) => resolve({ type: 'otp', id: 'otp', code });
-  });
-}
 
 /** A browser without WebOTP: no OTPCredential; any call to credentials.get is counted. */
 function noWebOtp() {

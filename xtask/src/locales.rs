@@ -39,6 +39,8 @@ fn placeholders(text: &str) -> Vec<&str> {
         .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
         .collect();
     names.sort();
+    // Distinct, as js/messages.js compares them.
+    names.dedup();
     names
 }
 
@@ -143,7 +145,10 @@ mod tests {
     #[test]
     fn the_keys_file_names_each_slot_with_englishs_placeholders() {
         let english = [
-            ("a".to_string(), "At {time} to {target}, {x".to_string()),
+            (
+                "a".to_string(),
+                "At {time} to {target} ({time}), {x".to_string(),
+            ),
             ("n_one".into(), "One left".into()),
             ("n_other".into(), "{count} left of {total}".into()),
         ];

@@ -147,3 +147,22 @@ export async function textedCode(base, to) {
   assert.ok(text, `no text to ${to} in ${JSON.stringify(outbox)}`);
   return text.code;
 }
+
+/**
+ * The browser's WebOTP, for the page: headless Chromium receives no text messages, so this
+ * stands in for the phone's SMS app. It records each `navigator.credentials.get` call, and
+ * `window.deliverOtp(code)` answers the newest one as Chrome does when a text arrives.
+ */
+export function webOtpStandIn() {
+  window.otpAsks = [];
+  window.OTPCredential = function OTPCredential() {};
+  navigator.credentials.get = (options) => new Promise((resolve, reject) => {
+    const ask = { otp: options.otp, aborted: false };
+    window.otpAsks.push(ask);
+    options.signal?.addEventListener('abort', () => {
+      ask.aborted = true;
+      reject(new DOMException('The operation was aborted.', 'AbortError'));
+    });
+    window.deliverOtp = (code) => resolve({ type: 'otp', id: 'otp', code });
+  });
+}
